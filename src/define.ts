@@ -1,0 +1,2 @@
+/** Registers every element under its default tag. */
+import './elements/signup-button/define.js';
