@@ -1,6 +1,7 @@
 // Every Authress call goes through @authress/sdk, wrapped with a deadline (the SDK has none) and one
 // error mapping: network failures and 5xx → 503 problem; 4xx → AuthressStatusError for the caller.
-import { AuthressClient, TokenVerifier } from '@authress/sdk';
+import { AuthressClient, TokenVerifier } from './sdk.js';
+import type { AuthressClient as AuthressClientType } from './sdk.js';
 import type { BackendConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { ProblemError, unavailable } from './problems.js';
@@ -42,9 +43,8 @@ export interface TenantBody {
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
 
-interface SdkError { status?: number; code?: string; message?: string }
-interface HttpClientLike { get(url: string): Promise<{ data: unknown }> }
-type Sdk = AuthressClient & { httpClient: HttpClientLike & { client?: { defaults: { timeout: number } } } };
+interface SdkError { status?: number; code?: string; message?: string; response?: { status?: number } }
+type Sdk = AuthressClientType;
 
 export type Authress = ReturnType<typeof createAuthress>;
 
@@ -52,8 +52,8 @@ export type Authress = ReturnType<typeof createAuthress>;
  * `client` is a seam for tests (inject failures); by default a service client built from the config.
  * `verifyWith` lets tests swap token verification; default: the SDK's TokenVerifier against AUTHRESS_URL.
  */
-export function createAuthress(config: BackendConfig, log: Logger, client?: AuthressClient) {
-  const sdk = (client ?? new AuthressClient({ authressApiUrl: config.authressUrl }, config.authressAccessKey)) as Sdk;
+export function createAuthress(config: BackendConfig, log: Logger, client?: AuthressClientType) {
+  const sdk: Sdk = client ?? new AuthressClient({ authressApiUrl: config.authressUrl }, config.authressAccessKey);
   // Bound each underlying attempt too, so a hung socket is eventually released (the deadline below answers first).
   if (sdk.httpClient.client) sdk.httpClient.client.defaults.timeout = config.authressTimeoutMs;
 
@@ -67,18 +67,23 @@ export function createAuthress(config: BackendConfig, log: Logger, client?: Auth
     } catch (raw) {
       if (raw instanceof ProblemError) throw raw;
       const error = (raw ?? {}) as SdkError;
+      // A bare axios error (TokenVerifier's JWKS fetch) carries the status under response.
+      const status = error.status ?? error.response?.status;
       // The SDK turns authorizeUser's 404 into UnauthorizedError; everything else arrives as a plain object.
       if (error.code === 'UnauthorizedError') throw new AuthressStatusError(404, operation);
-      if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
-        if (error.status === 401 || error.status === 403) {
-          log('error', 'authress-rejected-service-client', { operation, status: error.status });
+      if (typeof status === 'number' && status >= 400 && status < 500) {
+        if (status === 401 || status === 403) {
+          log('error', 'authress-rejected-service-client', { operation, status });
           throw new ProblemError('internal-error');
         }
-        throw new AuthressStatusError(error.status, operation);
+        throw new AuthressStatusError(status, operation);
       }
-      const reason = error.code === 'DEADLINE' ? 'timeout' : (error.status ? `status-${error.status}` : (NETWORK_CODES.has(error.code ?? '') ? error.code : 'unexpected'));
-      log('warn', 'authress-unavailable', { operation, reason });
-      throw unavailable(5);
+      if (error.code === 'DEADLINE' || (typeof status === 'number' && status >= 500) || NETWORK_CODES.has(error.code ?? '')) {
+        log('warn', 'authress-unavailable', { operation, reason: error.code === 'DEADLINE' ? 'timeout' : (status ? `status-${status}` : error.code) });
+        throw unavailable(5);
+      }
+      // Anything else (TokenVerificationError, a bug) is not an outage: let the caller decide.
+      throw raw;
     } finally {
       clearTimeout(timer);
     }
@@ -134,7 +139,7 @@ export function createAuthress(config: BackendConfig, log: Logger, client?: Auth
       const uris: string[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < 20; page++) {
-        const response = await call('getUserResources', () => sdk.userPermissions.getUserResources(userId, collection, 100, cursor as never, permission));
+        const response = await call('getUserResources', () => sdk.userPermissions.getUserResources(userId, collection, 100, cursor, permission));
         const data = response.data as { accessToAllSubResources?: boolean; resources?: Array<{ resourceUri: string }> | null; pagination?: { next?: { cursor?: string } } };
         if (data.accessToAllSubResources && !data.resources) return { all: true, uris: [] };
         uris.push(...(data.resources ?? []).map((r) => r.resourceUri));
@@ -152,7 +157,7 @@ export function createAuthress(config: BackendConfig, log: Logger, client?: Auth
     /** Creates the record; an existing record with this predictable id means an earlier attempt already did. */
     async createRecord(body: { recordId: string; name: string; users: Array<{ userId: string }>; statements: Array<{ roles: string[]; resources: Array<{ resourceUri: string }> }> }): Promise<'created' | 'exists'> {
       try {
-        await call('createRecord', () => sdk.accessRecords.createRecord(body as never));
+        await call('createRecord', () => sdk.accessRecords.createRecord(body));
         return 'created';
       } catch (error) {
         if (error instanceof AuthressStatusError && error.status === 409) return 'exists';
@@ -170,19 +175,19 @@ export function createAuthress(config: BackendConfig, log: Logger, client?: Auth
     },
 
     async saveConnection(body: ConnectionBody, exists: boolean): Promise<void> {
-      const update = () => call('updateConnection', () => sdk.connections.updateConnection(body.connectionId, body as never));
-      const create = () => call('createConnection', () => sdk.connections.createConnection(body as never));
+      const update = () => call('updateConnection', () => sdk.connections.updateConnection(body.connectionId, body));
+      const create = () => call('createConnection', () => sdk.connections.createConnection(body));
       await upsert(exists, create, update);
     },
 
     async saveTenant(body: TenantBody, exists: boolean): Promise<void> {
-      const update = () => call('updateTenant', () => sdk.tenants.updateTenant(body.tenantId, body as never));
-      const create = () => call('createTenant', () => sdk.tenants.createTenant(body as never));
+      const update = () => call('updateTenant', () => sdk.tenants.updateTenant(body.tenantId, body));
+      const create = () => call('createTenant', () => sdk.tenants.createTenant(body));
       await upsert(exists, create, update);
     },
 
     async createInvite(body: { tenantId?: string; statements: Array<{ roles: string[]; resources: Array<{ resourceUri: string }> }> }): Promise<string> {
-      const response = await call('createInvite', () => sdk.invites.createInvite(body as never));
+      const response = await call('createInvite', () => sdk.invites.createInvite(body));
       const inviteId = (response.data as { inviteId?: string }).inviteId;
       if (!inviteId) throw new ProblemError('internal-error');
       return inviteId;

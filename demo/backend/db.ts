@@ -46,6 +46,7 @@ export function openDatabase(path: string) {
   const stmt = {
     insertAccount: db.prepare('INSERT INTO accounts VALUES (@account_id, @name, @contact_name, @contact_email, @fields_json, @created_by, @created_at) ON CONFLICT DO NOTHING'),
     getAccount: db.prepare('SELECT * FROM accounts WHERE account_id = ?'),
+    listAccounts: db.prepare('SELECT * FROM accounts ORDER BY created_at LIMIT 1000'),
     reserveKey: db.prepare(`INSERT INTO idempotency (user_id, key, fingerprint, state, locked_until, expires_at)
       VALUES (?, ?, ?, 'in_flight', ?, ?) ON CONFLICT DO NOTHING`),
     dropExpiredKey: db.prepare('DELETE FROM idempotency WHERE user_id = ? AND key = ? AND expires_at <= ?'),
@@ -80,6 +81,7 @@ export function openDatabase(path: string) {
     close: () => db.close(),
     insertAccount: (row: AccountRow) => stmt.insertAccount.run(row).changes === 1,
     getAccount: (accountId: string) => stmt.getAccount.get(accountId) as AccountRow | undefined,
+    listAccounts: () => stmt.listAccounts.all() as AccountRow[],
     idempotency: {
       /** Atomic reservation: true when this caller now owns the key. */
       reserve(userId: string, key: string, fingerprint: string, now: number, lockMs: number, ttlMs: number): boolean {

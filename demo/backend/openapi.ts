@@ -88,7 +88,8 @@ export class Contract {
     const seen = new Set<string>();
     const problems: FieldProblem[] = [];
     for (const error of fn.errors ?? []) {
-      if (error.keyword === 'anyOf' || error.keyword === 'oneOf' || error.keyword === 'if') continue;
+      // Combinator summaries and the inner errors of propertyNames (reported by their own keyword) add nothing.
+      if (error.keyword === 'anyOf' || error.keyword === 'oneOf' || error.keyword === 'if' || error.propertyName !== undefined) continue;
       const problem = fieldProblem(error);
       if (seen.has(problem.pointer)) continue;
       seen.add(problem.pointer);
