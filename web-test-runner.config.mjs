@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { plainSummaryReporter } from './scripts/summary-reporter.mjs';
+import { fakeAuthressMiddleware } from './test/unit/support/fake-authress-middleware.mjs';
 
 // @authress/login's ESM source imports the CommonJS packages `cookie` and `lodash.take`;
 // strictRequires: false is required, or the shim exports only `__require`.
@@ -28,6 +29,7 @@ export const chromiumFlags = [
 export default {
   files: 'test/unit/**/*.test.ts',
   nodeResolve: { exportConditions: ['development'] },
+  middleware: [fakeAuthressMiddleware],
   plugins: [
     commonjs({ include: ['**/node_modules/cookie/**', '**/node_modules/lodash.take/**'], strictRequires: false }),
     // No `target`: an explicit one makes esbuild rewrite node_modules too and drop the import
@@ -41,7 +43,7 @@ export default {
   ],
   concurrency: 1,
   browserStartTimeout: 60_000,
-  testsFinishTimeout: 180_000,
+  testsFinishTimeout: 120_000,
   testFramework: { config: { timeout: 5000 } },
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   reporters: [defaultReporter(), plainSummaryReporter()],

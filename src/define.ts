@@ -1,2 +1,4 @@
 /** Registers every element under its default tag. */
 import './elements/signup-button/define.js';
+import './elements/create-account-form/define.js';
+import './elements/invite-accept/define.js';

@@ -17,3 +17,12 @@ export type { ErrorMessages } from './core/error-messages.js';
 export { SignupButtonElement } from './elements/signup-button/signup-button.js';
 export * from './elements/signup-button/signup-button.events.js';
 export type { SignupButtonMessages } from './elements/signup-button/signup-button.i18n.js';
+
+export { CreateAccountFormElement } from './elements/create-account-form/create-account-form.js';
+export * from './elements/create-account-form/create-account-form.events.js';
+export type { CreateAccountFormMessages } from './elements/create-account-form/create-account-form.i18n.js';
+export type { ExtraField, ExtraFieldOption, ExtraFieldType } from './elements/create-account-form/extra-fields.js';
+
+export { InviteAcceptElement, type InviteScreen } from './elements/invite-accept/invite-accept.js';
+export * from './elements/invite-accept/invite-accept.events.js';
+export type { InviteAcceptMessages } from './elements/invite-accept/invite-accept.i18n.js';

@@ -1,5 +1,7 @@
 import { registerLocale } from '../core/i18n.js';
 import { signupButtonFr } from '../elements/signup-button/signup-button.i18n.js';
+import { createAccountFormFr } from '../elements/create-account-form/create-account-form.i18n.js';
+import { inviteAcceptFr } from '../elements/invite-accept/invite-accept.i18n.js';
 
 /**
  * French strings for every element. Register once per page:
@@ -8,6 +10,8 @@ import { signupButtonFr } from '../elements/signup-button/signup-button.i18n.js'
  */
 export const fr = {
   signupButton: signupButtonFr,
+  createAccountForm: createAccountFormFr,
+  inviteAccept: inviteAcceptFr,
 };
 
 export function registerFrench(): void {

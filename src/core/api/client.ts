@@ -8,6 +8,7 @@ import type {
   NewAccount,
   NewInvites,
   PendingInviteList,
+  Problem,
   RoleList,
   SsoConfiguration,
   SsoConfigurationInput,
@@ -73,10 +74,12 @@ export function createApiClient(options: ApiClientOptions): OnboardingApi {
   }
 
   // openapi-fetch resolves with {data, error, response}; turn every non-2xx into an ApiError.
-  async function unwrap<T>(call: Promise<{ data?: T; response: Response }>): Promise<T> {
-    const { data, response } = await call;
+  async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+    const { data, error, response } = await call;
     if (!response.ok) {
-      throw new ApiError(response.status, await readProblem(response), undefined, retryAfterSeconds(response));
+      // openapi-fetch has already consumed the body into `error`; use it when it is a problem.
+      const parsed = isProblem(error) ? error : await readProblem(response);
+      throw new ApiError(response.status, parsed, undefined, retryAfterSeconds(response));
     }
     return data as T;
   }
@@ -119,4 +122,8 @@ export function createApiClient(options: ApiClientOptions): OnboardingApi {
       return unwrap(client.GET('/invites/{inviteId}', { params: { path: { inviteId } }, signal }));
     },
   };
+}
+
+function isProblem(value: unknown): value is Problem {
+  return Boolean(value) && typeof value === 'object' && typeof (value as Problem).type === 'string';
 }

@@ -1,0 +1,9 @@
+import { CreateAccountFormElement } from './create-account-form.js';
+
+CreateAccountFormElement.define();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'create-account-form': CreateAccountFormElement;
+  }
+}
