@@ -26,3 +26,11 @@ export type { ExtraField, ExtraFieldOption, ExtraFieldType } from './elements/cr
 export { InviteAcceptElement, type InviteScreen } from './elements/invite-accept/invite-accept.js';
 export * from './elements/invite-accept/invite-accept.events.js';
 export type { InviteAcceptMessages } from './elements/invite-accept/invite-accept.i18n.js';
+
+export { SsoConfigFormElement } from './elements/sso-config-form/sso-config-form.js';
+export * from './elements/sso-config-form/sso-config-form.events.js';
+export type { SsoConfigFormMessages } from './elements/sso-config-form/sso-config-form.i18n.js';
+
+export { InviteFormElement } from './elements/invite-form/invite-form.js';
+export * from './elements/invite-form/invite-form.events.js';
+export type { InviteFormMessages, InviteCounts } from './elements/invite-form/invite-form.i18n.js';

@@ -5,11 +5,11 @@ import { defineElement } from './define-element.js';
 import { ConfigurationError, getLoginClient, type LoginClientLike } from './login-client.js';
 import { resolveSafeRedirect } from './redirect.js';
 import { languageOf, resolveMessages } from './i18n.js';
-import { createApiClient, type OnboardingApi } from './api/client.js';
 
 /**
  * What all five elements share: configuration from attributes with page-wide defaults, the shared
- * login client, the API client, safe redirects, strings and the guarded `define()`.
+ * login client, safe redirects, strings and the guarded `define()`. Elements that call the backend
+ * extend `ApiElement` (api-element.ts), so `<signup-button>` doesn't ship the API client.
  * `Messages` is the element's string catalog.
  */
 export abstract class OnboardingElement<Messages extends object> extends LitElement {
@@ -26,9 +26,6 @@ export abstract class OnboardingElement<Messages extends object> extends LitElem
 
   /** Authress application id (defaults to `configure({ applicationId })`). */
   @property({ attribute: 'application-id' }) applicationId?: string;
-
-  /** Base URL of your backend's onboarding API (defaults to `configure({ apiBase })`). */
-  @property({ attribute: 'api-base' }) apiBase?: string;
 
   /**
    * Space-separated origins, besides the page's own, that redirects may go to. Adds to
@@ -66,26 +63,6 @@ export abstract class OnboardingElement<Messages extends object> extends LitElem
       throw new ConfigurationError('application-id is not set (attribute or configure({ applicationId }))', 'application-id');
     }
     return getLoginClient(loginHost, applicationId);
-  }
-
-  /** An API client with the signed-in user's token; throws ConfigurationError when api-base is missing. */
-  protected resolveApi(): OnboardingApi {
-    const defaults = pageConfig();
-    const apiBase = this.apiBase ?? defaults.apiBase;
-    if (!apiBase) throw new ConfigurationError('api-base is not set (attribute or configure({ apiBase }))', 'api-base');
-    return createApiClient({
-      apiBase,
-      fetch: defaults.fetch,
-      timeoutMs: defaults.requestTimeoutMs,
-      getToken: async () => {
-        const client = this.resolveLoginClient();
-        try {
-          return await client.ensureToken({ timeoutInMillis: 5000 });
-        } catch {
-          return null; // TokenTimeout: nobody is signed in
-        }
-      },
-    });
   }
 
   /** Resolves `target` against the page; null when it would be an open redirect. */

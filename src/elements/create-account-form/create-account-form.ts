@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { OnboardingElement } from '../../core/onboarding-element.js';
+import { ApiElement } from '../../core/api-element.js';
 import { ConfigurationError, readIdentity, type LoginClientLike } from '../../core/login-client.js';
 import { ApiError } from '../../core/api/problem.js';
 import { newIdempotencyKey } from '../../core/api/client.js';
@@ -64,7 +64,7 @@ type Phase = 'loading' | 'signed-out' | 'existing' | 'form' | 'success' | 'confi
  * @cssprop --create-account-form-submit-color - Submit button text color.
  * @cssprop --onb-color-accent - Library accent color (see docs/theming.md for all `--onb-*` tokens).
  */
-export class CreateAccountFormElement extends OnboardingElement<CreateAccountFormMessages> {
+export class CreateAccountFormElement extends ApiElement<CreateAccountFormMessages> {
   static override tagName = 'create-account-form';
   static override styles = [tokens, controls, createAccountFormStyles];
 

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { OnboardingElement } from '../../core/onboarding-element.js';
+import { ApiElement } from '../../core/api-element.js';
 import { ConfigurationError, readIdentity, type LoginClientLike, type UserIdentity } from '../../core/login-client.js';
 import { ApiError } from '../../core/api/problem.js';
 import type { InvitePreview } from '../../core/api/types.js';
@@ -57,7 +57,7 @@ export type InviteScreen = 'loading' | UnusableInviteStatus | 'pending' | 'accep
  * @cssprop --invite-accept-button-color - Accept button text color.
  * @cssprop --onb-color-accent - Library accent color (see docs/theming.md for all `--onb-*` tokens).
  */
-export class InviteAcceptElement extends OnboardingElement<InviteAcceptMessages> {
+export class InviteAcceptElement extends ApiElement<InviteAcceptMessages> {
   static override tagName = 'invite-accept';
   static override styles = [tokens, controls, inviteAcceptStyles];
 
