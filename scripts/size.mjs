@@ -16,16 +16,21 @@ import { build } from 'vite';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = `${root}node_modules/.cache/size-entries/`;
 
-/** gzip budgets in bytes. `own` rows are measured on top of the floor (lit + @authress/login). */
+/**
+ * gzip budgets in bytes, about 8% above what was measured when they were set (docs/performance.md),
+ * so a regression fails CI. `own` rows are measured on top of the floor (lit + @authress/login =
+ * 16.6 kB). The first guess for <signup-button> was 3 kB; the measured 5.0 kB pays for the SSO
+ * mode, localized errors, the redirect guard and the light/dark tokens.
+ */
 export const budgets = {
-  'script-tag bundle (ESM, all elements)': 42_000,
-  'script-tag bundle (IIFE, all elements)': 75_000,
-  'signup-button (own)': 3_000,
-  'create-account-form (own)': 9_000,
-  'invite-accept (own)': 8_000,
-  'sso-config-form (own)': 12_000,
-  'invite-form (own)': 10_000,
-  'all five elements (own)': 28_000,
+  'script-tag bundle (ESM, all elements)': 54_500,
+  'script-tag bundle (IIFE, all elements)': 88_000,
+  'signup-button (own)': 5_500,
+  'create-account-form (own)': 15_000,
+  'invite-accept (own)': 12_700,
+  'sso-config-form (own)': 17_700,
+  'invite-form (own)': 16_100,
+  'all five elements (own)': 33_600,
 };
 
 const elements = ['signup-button', 'create-account-form', 'invite-accept', 'sso-config-form', 'invite-form'];
