@@ -28,7 +28,7 @@ export function resourceMatches(pattern: string, resourceUri: string): boolean {
   const p = segments(pattern);
   const r = segments(resourceUri);
   if (p.length > r.length) return false;
-  return p.every((seg, i) => segmentMatches(seg, r[i]!));
+  return p.every((seg, i) => segmentMatches(seg, r[i]));
 }
 
 /** True when a role permission's action covers the requested one (`content:*` and `content` cover `content:read`). */
@@ -105,7 +105,7 @@ export function resourcesInCollection(data: AuthorizationData, userId: string, c
   for (const grant of grantsFor(data, userId)) {
     const pattern = segments(grant.resourceUri);
     if (pattern.length <= base.length) continue;
-    if (!base.every((seg, i) => segmentMatches(pattern[i]!, seg))) continue;
+    if (!base.every((seg, i) => segmentMatches(pattern[i], seg))) continue;
     if (pattern.slice(base.length).includes('*')) continue;
     const uri = [...base, ...pattern.slice(base.length)].join('/');
     const allowed = permissionsOf(data, grant.roleId).some((p) => p.allow && (!permission || actionMatches(p.action, permission)));

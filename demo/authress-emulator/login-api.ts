@@ -211,7 +211,7 @@ export function registerLoginRoutes(router: Router, ctx: EmulatorContext): void 
   router.on('POST', '/api/authentication/:id/tokens', async (req, res) => {
     const body = await req.body();
     const invalid = () => sendJson(res, 400, { error: 'invalid_request' });
-    const request = ctx.store.get<AuthenticationRequest>('authRequest', req.params['id']!);
+    const request = ctx.store.get<AuthenticationRequest>('authRequest', req.params['id']);
     const codeValue = str(body['code']);
     const code = codeValue ? ctx.store.get<AuthorizationCode>('code', codeValue) : undefined;
     if (!request || !code || code.authenticationRequestId !== request.authenticationRequestId) return invalid();

@@ -74,14 +74,14 @@ export function registerManagementRoutes(router: Router, ctx: EmulatorContext): 
 
   // ---- user permissions --------------------------------------------------------------------
   router.on('GET', '/v1/users/:userId/resources/:resourceUri/permissions/:permission', authed((req, res, caller) => {
-    const { userId, resourceUri, permission } = req.params as Record<string, string>;
+    const { userId, resourceUri, permission } = req.params;
     requireUserCheck(caller, userId);
     if (isAuthorized(ctx.authorizationData(), userId, resourceUri, permission)) return sendEmpty(res, 200);
     sendError(res, 404, 'UserPermissionNotFound', `User ${userId} does not have ${permission} on ${resourceUri}.`);
   }));
 
   router.on('GET', '/v1/users/:userId/resources/:resourceUri/permissions', authed((req, res, caller) => {
-    const { userId, resourceUri } = req.params as Record<string, string>;
+    const { userId, resourceUri } = req.params;
     requireUserCheck(caller, userId);
     const data = ctx.authorizationData();
     const permissions = grantsFor(data, userId, resourceUri).flatMap((grant) => permissionsOf(data, grant.roleId));
@@ -89,7 +89,7 @@ export function registerManagementRoutes(router: Router, ctx: EmulatorContext): 
   }));
 
   router.on('GET', '/v1/users/:userId/resources/:resourceUri/roles', authed((req, res, caller) => {
-    const { userId, resourceUri } = req.params as Record<string, string>;
+    const { userId, resourceUri } = req.params;
     requireUserCheck(caller, userId);
     const roleIds = [...new Set(grantsFor(ctx.authorizationData(), userId, resourceUri).map((grant) => grant.roleId))];
     sendJson(res, 200, { userId, roles: roleIds.map((roleId) => ({ roleId })), links: self(req.url.pathname) });
@@ -97,7 +97,7 @@ export function registerManagementRoutes(router: Router, ctx: EmulatorContext): 
 
   // userPermissions.getUserResources sends ?resourceUri=&permissions= (plural); `permission` is accepted too.
   router.on('GET', '/v1/users/:userId/resources', authed((req, res, caller) => {
-    const userId = req.params['userId']!;
+    const userId = req.params['userId'];
     requireUserCheck(caller, userId);
     const resourceUri = req.url.searchParams.get('resourceUri');
     if (!resourceUri) throw badRequest('resourceUri is required.');
@@ -107,7 +107,7 @@ export function registerManagementRoutes(router: Router, ctx: EmulatorContext): 
   }));
 
   router.on('GET', '/v1/users/:userId', authed((req, res, caller) => {
-    const userId = req.params['userId']!;
+    const userId = req.params['userId'];
     if (caller.userId !== userId) requireCan(caller, `Authress:Users/${userId}`, 'read');
     const user = ctx.store.get<UserProfile>('user', userId);
     if (!user) throw notFound(`User ${userId}`);
@@ -167,12 +167,12 @@ export function registerManagementRoutes(router: Router, ctx: EmulatorContext): 
   };
 
   router.on('GET', '/v1/records/:recordId', authed((req, res, caller) => {
-    const record = loadRecord(req.params['recordId']!, caller, 'read');
+    const record = loadRecord(req.params['recordId'], caller, 'read');
     sendJson(res, 200, recordResponse(record), lastModified(record));
   }));
 
   router.on('PUT', '/v1/records/:recordId', authed(async (req, res, caller) => {
-    const recordId = req.params['recordId']!;
+    const recordId = req.params['recordId'];
     const body = await req.body();
     const existing = loadRecord(recordId, caller, 'update');
     const header = req.headers['if-unmodified-since'];
@@ -189,7 +189,7 @@ export function registerManagementRoutes(router: Router, ctx: EmulatorContext): 
   }));
 
   router.on('DELETE', '/v1/records/:recordId', authed((req, res, caller) => {
-    const record = loadRecord(req.params['recordId']!, caller, 'update');
+    const record = loadRecord(req.params['recordId'], caller, 'update');
     ctx.store.put('record', record.recordId, { ...record, status: 'DELETED', lastUpdated: nextUpdateTime(record.lastUpdated) });
     sendEmpty(res, 204);
   }));
@@ -209,7 +209,7 @@ export function registerManagementRoutes(router: Router, ctx: EmulatorContext): 
       const value = str(body[field]);
       if (value && !URL.canParse(value)) throw badRequest(`${field} must be an absolute URL.`);
     }
-    const { links: _links, createdTime: _created, ...rest } = body as Record<string, unknown>;
+    const { links: _links, createdTime: _created, ...rest } = body;
     const connection = { ...rest, connectionId, type, authenticationUrl, createdTime: previous?.createdTime ?? ctx.nowIso() } as Connection;
     if (connection.clientSecret === undefined && previous?.clientSecret) connection.clientSecret = previous.clientSecret;
     return connection;
@@ -240,18 +240,18 @@ export function registerManagementRoutes(router: Router, ctx: EmulatorContext): 
   };
 
   router.on('GET', '/v1/connections/:connectionId', authed((req, res, caller) => {
-    sendJson(res, 200, connectionResponse(loadConnection(req.params['connectionId']!, caller, 'read')));
+    sendJson(res, 200, connectionResponse(loadConnection(req.params['connectionId'], caller, 'read')));
   }));
 
   router.on('PUT', '/v1/connections/:connectionId', authed(async (req, res, caller) => {
-    const existing = loadConnection(req.params['connectionId']!, caller, 'update');
+    const existing = loadConnection(req.params['connectionId'], caller, 'update');
     const connection = connectionFromBody(await req.body(), existing.connectionId, existing);
     ctx.store.put('connection', connection.connectionId, connection);
     sendJson(res, 200, connectionResponse(connection));
   }));
 
   router.on('DELETE', '/v1/connections/:connectionId', authed((req, res, caller) => {
-    const existing = loadConnection(req.params['connectionId']!, caller, 'update');
+    const existing = loadConnection(req.params['connectionId'], caller, 'update');
     ctx.store.delete('connection', existing.connectionId);
     sendEmpty(res, 204);
   }));
@@ -265,10 +265,13 @@ export function registerManagementRoutes(router: Router, ctx: EmulatorContext): 
     tenant.tenantLookupIdentifier = validId(body['tenantLookupIdentifier'], 'tenantLookupIdentifier');
     if (tenant.tenantLookupIdentifier === undefined) delete tenant.tenantLookupIdentifier;
     if (body['domains'] !== undefined) {
-      if (!Array.isArray(body['domains']) || !body['domains'].every((d) => typeof d?.domain === 'string' && d.domain.includes('.'))) {
+      const domains: unknown = body['domains'];
+      const isDomain = (d: unknown): d is { domain: string } =>
+        typeof d === 'object' && d !== null && typeof (d as { domain?: unknown }).domain === 'string' && (d as { domain: string }).domain.includes('.');
+      if (!Array.isArray(domains) || !domains.every(isDomain)) {
         throw badRequest('domains must be a list of { domain }.');
       }
-      tenant.domains = (body['domains'] as Array<{ domain: string }>).map((d) => ({ domain: d.domain.trim().toLowerCase() }));
+      tenant.domains = domains.map((d) => ({ domain: d.domain.trim().toLowerCase() }));
     }
     const connectionId = tenant.connection?.connectionId;
     if (connectionId && !ctx.connection(connectionId)) throw badRequest(`Connection ${connectionId} does not exist.`);
@@ -305,18 +308,18 @@ export function registerManagementRoutes(router: Router, ctx: EmulatorContext): 
   };
 
   router.on('GET', '/v1/tenants/:tenantId', authed((req, res, caller) => {
-    sendJson(res, 200, tenantResponse(loadTenant(req.params['tenantId']!, caller, 'read')));
+    sendJson(res, 200, tenantResponse(loadTenant(req.params['tenantId'], caller, 'read')));
   }));
 
   router.on('PUT', '/v1/tenants/:tenantId', authed(async (req, res, caller) => {
-    const existing = loadTenant(req.params['tenantId']!, caller, 'update');
+    const existing = loadTenant(req.params['tenantId'], caller, 'update');
     const tenant = tenantFromBody(await req.body(), existing.tenantId, existing);
     ctx.store.put('tenant', tenant.tenantId, tenant);
     sendJson(res, 200, tenantResponse(tenant));
   }));
 
   router.on('DELETE', '/v1/tenants/:tenantId', authed((req, res, caller) => {
-    const tenant = loadTenant(req.params['tenantId']!, caller, 'update');
+    const tenant = loadTenant(req.params['tenantId'], caller, 'update');
     ctx.store.transaction(() => {
       ctx.store.delete('tenant', tenant.tenantId);
       // Deleting a tenant also deletes its connection (Authress API spec).
@@ -337,7 +340,8 @@ export function registerManagementRoutes(router: Router, ctx: EmulatorContext): 
     const createdTime = ctx.nowIso();
     let expiryTime = new Date(ctx.now() + INVITE_DEFAULT_LIFETIME_MS).toISOString();
     if (body['expiryTime'] !== undefined) {
-      const parsed = Date.parse(String(body['expiryTime']));
+      const requested = body['expiryTime'];
+      const parsed = typeof requested === 'string' || typeof requested === 'number' ? Date.parse(String(requested)) : NaN;
       if (Number.isNaN(parsed) || parsed <= ctx.now()) throw badRequest('expiryTime must be a future ISO 8601 date.');
       expiryTime = new Date(parsed).toISOString();
     }
@@ -349,7 +353,7 @@ export function registerManagementRoutes(router: Router, ctx: EmulatorContext): 
   }));
 
   router.on('GET', '/v1/invites/:inviteId', authed((req, res, caller) => {
-    const inviteId = req.params['inviteId']!;
+    const inviteId = req.params['inviteId'];
     requireCan(caller, `Authress:Invites/${inviteId}`, 'read');
     const invite = ctx.store.get<Invite>('invite', inviteId);
     if (ctx.inviteStatus(invite) !== 'pending') throw notFound(`Invite ${inviteId}`);
@@ -357,7 +361,7 @@ export function registerManagementRoutes(router: Router, ctx: EmulatorContext): 
   }));
 
   router.on('DELETE', '/v1/invites/:inviteId', authed((req, res, caller) => {
-    const inviteId = req.params['inviteId']!;
+    const inviteId = req.params['inviteId'];
     const invite = ctx.store.get<Invite>('invite', inviteId);
     const allowed = can(caller, `Authress:Invites/${inviteId}`, 'update')
       || (invite !== undefined && canGrantStatements(ctx.authorizationData(), caller.userId, invite.statements));
@@ -370,7 +374,7 @@ export function registerManagementRoutes(router: Router, ctx: EmulatorContext): 
   // respondToInvite: the invited user accepts with their own token.
   router.on('PATCH', '/v1/invites/:inviteId', authed((req, res, caller) => {
     if (caller.kind !== 'user') throw forbidden('Invites are accepted with the invited user\'s token, not a service client.');
-    const inviteId = req.params['inviteId']!;
+    const inviteId = req.params['inviteId'];
     const invite = ctx.store.get<Invite>('invite', inviteId);
     if (ctx.inviteStatus(invite) !== 'pending') throw notFound(`Invite ${inviteId}`);
     const user = ctx.store.get<UserProfile>('user', caller.userId) ?? { userId: caller.userId };
@@ -385,7 +389,7 @@ export function registerManagementRoutes(router: Router, ctx: EmulatorContext): 
   }));
 
   router.on('GET', '/v1/roles/:roleId', authed((req, res, caller) => {
-    const roleId = req.params['roleId']!;
+    const roleId = req.params['roleId'];
     requireCan(caller, `Authress:Roles/${roleId}`, 'read');
     const role = ctx.role(roleId);
     if (!role) throw notFound(`Role ${roleId}`);

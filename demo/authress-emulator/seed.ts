@@ -17,11 +17,11 @@ export function applySeed(store: Store, seed: EmulatorSeed, nowIso: string): voi
     for (const record of seed.accessRecords ?? []) {
       store.insert<AccessRecord>('record', record.recordId, {
         name: record.recordId, ...record, status: 'ACTIVE', lastUpdated: nowIso,
-      } as AccessRecord);
+      });
     }
     for (const connection of seed.connections ?? []) {
-      store.insert<Connection>('connection', connection.connectionId, { type: 'OAUTH2', ...connection, createdTime: nowIso } as Connection);
+      store.insert<Connection>('connection', connection.connectionId, { type: 'OAUTH2', ...connection, createdTime: nowIso });
     }
-    for (const tenant of seed.tenants ?? []) store.insert<Tenant>('tenant', tenant.tenantId, { ...tenant, createdTime: nowIso } as Tenant);
+    for (const tenant of seed.tenants ?? []) store.insert<Tenant>('tenant', tenant.tenantId, { ...tenant, createdTime: nowIso });
   });
 }

@@ -47,7 +47,7 @@ const SERVICE_CLIENT_ISSUER_PATH = /^\/v\d+\/clients\/([^/]+)$/;
 export async function authenticateCaller(ctx: TokenContext, authorization: string | undefined): Promise<Caller | undefined> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   if (!match) return undefined;
-  const token = match[1]!;
+  const token = match[1];
   try {
     const header = decodeProtectedHeader(token);
     const payload = decodeJwt(token);
@@ -55,7 +55,7 @@ export async function authenticateCaller(ctx: TokenContext, authorization: strin
     const currentDate = new Date(ctx.now());
     const servicePath = SERVICE_CLIENT_ISSUER_PATH.exec(new URL(payload.iss).pathname);
     if (servicePath) {
-      const clientId = decodeURIComponent(servicePath[1]!);
+      const clientId = decodeURIComponent(servicePath[1]);
       if (payload.sub !== clientId || (payload['client_id'] !== undefined && payload['client_id'] !== clientId)) return undefined;
       const key = findServiceClientKey(ctx.store, clientId, header.kid);
       if (!key) return undefined;

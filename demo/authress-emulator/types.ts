@@ -21,7 +21,8 @@ export interface AccessRecord {
 
 export interface Connection {
   connectionId: string;
-  type: 'OAUTH2' | 'SAML2' | string;
+  /** 'OAUTH2' or 'SAML2' in practice; stored as given, since the API accepts any string. */
+  type: string;
   authenticationUrl?: string;
   tokenUrl?: string;
   issuerUrl?: string;

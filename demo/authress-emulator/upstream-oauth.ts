@@ -79,7 +79,7 @@ export async function finishUpstreamLogin(ctx: EmulatorContext, query: URLSearch
     if (discovery.status !== 200 || discovery.body['issuer'] !== issuer || typeof discovery.body['jwks_uri'] !== 'string') {
       throw fail(502, 'Sign-in failed', 'The identity provider discovery document is missing or names another issuer.');
     }
-    const tokenUrl = connection.tokenUrl ?? String(discovery.body['token_endpoint'] ?? '');
+    const tokenUrl = connection.tokenUrl ?? (typeof discovery.body['token_endpoint'] === 'string' ? discovery.body['token_endpoint'] : '');
     const basic = Buffer.from(`${encodeURIComponent(connection.clientId!)}:${encodeURIComponent(connection.clientSecret ?? '')}`).toString('base64');
     const tokens = await fetchJson(tokenUrl, {
       method: 'POST',
@@ -88,9 +88,9 @@ export async function finishUpstreamLogin(ctx: EmulatorContext, query: URLSearch
     });
     const idToken = tokens.body['id_token'];
     if (tokens.status !== 200 || typeof idToken !== 'string') {
-      throw fail(502, 'Sign-in failed', `The identity provider refused the code exchange (${String(tokens.body['error'] ?? tokens.status)}).`);
+      throw fail(502, 'Sign-in failed', `The identity provider refused the code exchange (${typeof tokens.body['error'] === 'string' ? tokens.body['error'] : tokens.status}).`);
     }
-    const jwks = createRemoteJWKSet(new URL(discovery.body['jwks_uri'] as string), { timeoutDuration: FETCH_TIMEOUT_MS });
+    const jwks = createRemoteJWKSet(new URL(discovery.body['jwks_uri']), { timeoutDuration: FETCH_TIMEOUT_MS });
     const { payload } = await jwtVerify(idToken, jwks, { issuer, audience: connection.clientId!, currentDate: new Date(ctx.now()) });
     if (payload['nonce'] !== login.nonce) throw fail(400, 'Sign-in failed', 'The identity token nonce does not match this sign-in.');
     let email = typeof payload['email'] === 'string' ? payload['email'] : undefined;

@@ -167,7 +167,7 @@ export function createAuthress(config: BackendConfig, log: Logger, client?: Auth
 
     async getConnection(connectionId: string): Promise<Record<string, unknown> | undefined> {
       try {
-        return (await call('getConnection', () => sdk.connections.getConnection(connectionId))).data as unknown as Record<string, unknown>;
+        return (await call('getConnection', () => sdk.connections.getConnection(connectionId))).data as Record<string, unknown>;
       } catch (error) {
         if (error instanceof AuthressStatusError && error.status === 404) return undefined;
         throw error;

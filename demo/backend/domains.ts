@@ -21,7 +21,7 @@ export function normalizeDomain(raw: string): string {
 export function checkDomain(domain: string): DomainCode | undefined {
   const labels = domain.split('.');
   if (domain.length > 253 || labels.length < 2 || !labels.every((label) => LABEL.test(label))) return 'invalid-domain';
-  const tld = labels[labels.length - 1]!;
+  const tld = labels[labels.length - 1];
   if (!/^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/.test(tld)) return 'invalid-domain';
   if (PUBLIC_EMAIL_DOMAINS.has(domain)) return 'public-email-domain';
   return undefined;

@@ -49,7 +49,7 @@ export class Contract {
   constructor(path = OPENAPI_PATH) {
     this.document = parse(readFileSync(path, 'utf8')) as Json;
     // ajv's discriminator support rejects `mapping`; the `const` on each branch carries the same information.
-    const schema = structuredClone(this.document) as Json;
+    const schema = structuredClone(this.document);
     const input = ((schema['components'] as Json)['schemas'] as Json)['SsoConfigurationInput'] as Json | undefined;
     if (input?.['discriminator']) delete (input['discriminator'] as Json)['mapping'];
     this.ajv = new Ajv2020({ strict: false, allErrors: true, discriminator: true });
@@ -58,10 +58,12 @@ export class Contract {
     for (const [path, item] of Object.entries(this.document['paths'] as Json)) {
       for (const [method, definition] of Object.entries(item as Json)) {
         const op = definition as Json;
-        if (typeof op !== 'object' || !op['operationId']) continue;
-        const text = String(op['x-required-permission'] ?? '');
+        if (typeof op !== 'object' || op === null) continue;
+        const operationId = op['operationId'];
+        if (typeof operationId !== 'string' || !operationId) continue;
+        const text = typeof op['x-required-permission'] === 'string' ? op['x-required-permission'] : '';
         const permission = /^([a-z]+:[a-z]+) on Accounts\//.exec(text)?.[1];
-        this.operations.set(String(op['operationId']), { operationId: String(op['operationId']), method: method.toUpperCase(), path, requiredPermission: permission, definition: op });
+        this.operations.set(operationId, { operationId, method: method.toUpperCase(), path, requiredPermission: permission, definition: op });
       }
     }
   }
@@ -123,7 +125,7 @@ export class Contract {
       const content = response['content'] as Json | undefined;
       if (!content) expectBody = false;
       else {
-        const mediaType = (contentType ?? '').split(';')[0]!.trim();
+        const mediaType = (contentType ?? '').split(';')[0].trim();
         if (!(mediaType in content)) return `content type ${mediaType || '(none)'} is not declared for ${operationId} ${status}`;
         schemaPointer = `${base}/content/${escapePointer(mediaType)}/schema`;
       }

@@ -42,7 +42,7 @@ export class ProblemError extends Error {
   readonly headers: Record<string, string>;
 
   constructor(slug: string, options: { detail?: string; errors?: FieldProblem[]; retryAfter?: number; headers?: Record<string, string> } = {}) {
-    const [status, title] = TITLES[slug] ?? TITLES['internal-error']!;
+    const [status, title] = TITLES[slug] ?? TITLES['internal-error'];
     super(title);
     this.status = status;
     this.body = { type: PROBLEM_PREFIX + slug, title, status };

@@ -13,7 +13,7 @@ const INVITE_ID = /^[A-Za-z0-9_-]{8,128}$/;
 
 export async function authenticate(c: Ctx, services: Services): Promise<string> {
   const match = /^Bearer\s+([A-Za-z0-9\-._~+/]+=*)$/i.exec(c.req.header('authorization') ?? '');
-  const userId = match ? await services.authress.verifyUserToken(match[1]!) : undefined;
+  const userId = match ? await services.authress.verifyUserToken(match[1]) : undefined;
   if (!userId) {
     services.log('warn', 'authentication-failed', { reason: match ? 'invalid-token' : 'missing-token', ip: clientIp(c, services) });
     throw new ProblemError('unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
@@ -24,7 +24,7 @@ export async function authenticate(c: Ctx, services: Services): Promise<string> 
 
 /** The body as JSON, validated against a component schema of docs/openapi.yaml. */
 export async function readJson<T>(c: Ctx, services: Services, schemaName: string, extraChecks?: (body: T) => FieldProblem[]): Promise<T> {
-  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const mediaType = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (mediaType !== 'application/json') throw new ProblemError('unsupported-media-type');
   let body: unknown;
   try {
@@ -56,7 +56,7 @@ export function inviteIdParam(c: Ctx): string {
 export function clientIp(c: Ctx, services: Services): string {
   if (services.config.trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean);
-    if (forwarded && forwarded.length > 0) return forwarded[forwarded.length - 1]!;
+    if (forwarded && forwarded.length > 0) return forwarded[forwarded.length - 1];
   }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';

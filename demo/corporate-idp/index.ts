@@ -3,6 +3,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type Provider from 'oidc-provider';
 import { createMemoryAdapter } from './memory-adapter.js';
 import { errorPage, idpPage, loginPage, type IdpUser } from './pages.js';
 
@@ -36,7 +37,7 @@ export const ACME_USERS: IdpUser[] = [
 ];
 
 /** oidc-provider warns at import time that Node 20 is unsupported; it works, so drop that one line. */
-async function loadProvider(): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function loadProvider(): Promise<typeof Provider> {
   const originalWarn = console.warn;
   console.warn = (...args: unknown[]) => {
     if (typeof args[0] === 'string' && args[0].includes('Unsupported runtime')) return;
@@ -77,7 +78,7 @@ export async function start(options: CorporateIdpOptions): Promise<RunningCorpor
   const clientId = options.clientId ?? 'acme-sso';
   const clientSecret = options.clientSecret ?? randomBytes(24).toString('base64url');
   const users = options.users ?? ACME_USERS;
-  const Provider = await loadProvider();
+  const OidcProvider = await loadProvider();
 
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -89,7 +90,7 @@ export async function start(options: CorporateIdpOptions): Promise<RunningCorpor
   const issuer = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
-  const provider = new Provider(issuer, {
+  const provider = new OidcProvider(issuer, {
     clients: [{
       client_id: clientId,
       client_secret: clientSecret,
@@ -142,12 +143,14 @@ export async function start(options: CorporateIdpOptions): Promise<RunningCorpor
         const client = await provider.Client.find(details.params.client_id);
         return sendHtml(res, 200, loginPage(uid, client?.clientName ?? client?.clientId ?? 'An application', users));
       }
+      if (!details.session) throw new Error('The interaction has no signed-in session.');
       const grant = details.grantId ? await provider.Grant.find(details.grantId)
         : new provider.Grant({ accountId: details.session.accountId, clientId: details.params.client_id });
+      if (!grant) throw new Error('The grant of this interaction no longer exists.');
       if (details.prompt.details.missingOIDCScope) grant.addOIDCScope(details.prompt.details.missingOIDCScope.join(' '));
       if (details.prompt.details.missingOIDCClaims) grant.addOIDCClaims(details.prompt.details.missingOIDCClaims);
       if (details.prompt.details.missingResourceScopes) {
-        for (const [indicator, scopes] of Object.entries(details.prompt.details.missingResourceScopes as Record<string, string[]>)) {
+        for (const [indicator, scopes] of Object.entries(details.prompt.details.missingResourceScopes)) {
           grant.addResourceScope(indicator, scopes.join(' '));
         }
       }

@@ -1,23 +1,25 @@
 // In-memory storage for oidc-provider (its built-in one works too but warns on every start).
 // The test IdP's state is meant to vanish on restart.
 
-type Payload = Record<string, unknown> & { uid?: string; userCode?: string; grantId?: string; consumed?: number };
+import type { Adapter, AdapterPayload as Payload } from 'oidc-provider';
 
-type Items = Map<string, { payload: Payload; expiresAt?: number }>;
+type Item = { payload: Payload; expiresAt?: number };
+type Items = Map<string, Item>;
 
 /** One adapter class per provider instance, so two IdPs in one process never share state. */
 export function createMemoryAdapter() {
   const stores = new Map<string, Items>();
   return class extends MemoryAdapter {
     constructor(name: string) {
-      const items = stores.get(name) ?? new Map();
+      const items = stores.get(name) ?? new Map<string, Item>();
       stores.set(name, items);
       super(items);
     }
   };
 }
 
-export class MemoryAdapter {
+// oidc-provider awaits every adapter call; this store answers synchronously, so each method returns a settled Promise.
+export class MemoryAdapter implements Adapter {
   constructor(private readonly items: Items) {}
 
   private live(id: string): Payload | undefined {
@@ -30,30 +32,36 @@ export class MemoryAdapter {
     return item.payload;
   }
 
-  async upsert(id: string, payload: Payload, expiresIn?: number): Promise<void> {
+  upsert(id: string, payload: Payload, expiresIn?: number): Promise<void> {
     this.items.set(id, { payload, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : undefined });
+    return Promise.resolve();
   }
 
-  async find(id: string): Promise<Payload | undefined> { return this.live(id); }
+  find(id: string): Promise<Payload | undefined> { return Promise.resolve(this.live(id)); }
 
-  async findByUid(uid: string): Promise<Payload | undefined> {
-    for (const [id, item] of this.items) if (item.payload.uid === uid) return this.live(id);
-    return undefined;
+  findByUid(uid: string): Promise<Payload | undefined> {
+    for (const [id, item] of this.items) if (item.payload.uid === uid) return Promise.resolve(this.live(id));
+    return Promise.resolve(undefined);
   }
 
-  async findByUserCode(userCode: string): Promise<Payload | undefined> {
-    for (const [id, item] of this.items) if (item.payload.userCode === userCode) return this.live(id);
-    return undefined;
+  findByUserCode(userCode: string): Promise<Payload | undefined> {
+    for (const [id, item] of this.items) if (item.payload.userCode === userCode) return Promise.resolve(this.live(id));
+    return Promise.resolve(undefined);
   }
 
-  async consume(id: string): Promise<void> {
+  consume(id: string): Promise<void> {
     const payload = this.live(id);
     if (payload) payload.consumed = Math.floor(Date.now() / 1000);
+    return Promise.resolve();
   }
 
-  async destroy(id: string): Promise<void> { this.items.delete(id); }
+  destroy(id: string): Promise<void> {
+    this.items.delete(id);
+    return Promise.resolve();
+  }
 
-  async revokeByGrantId(grantId: string): Promise<void> {
+  revokeByGrantId(grantId: string): Promise<void> {
     for (const [id, item] of this.items) if (item.payload.grantId === grantId) this.items.delete(id);
+    return Promise.resolve();
   }
 }

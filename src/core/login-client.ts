@@ -52,7 +52,7 @@ export function getLoginClient(loginHost: string, applicationId: string): LoginC
     const factory = pageConfig().loginClientFactory;
     client = factory
       ? factory({ loginHost: host, applicationId })
-      : (new LoginClient({ authressApiUrl: host, applicationId } as ConstructorParameters<typeof LoginClient>[0]) as unknown as LoginClientLike);
+      : (new LoginClient({ authressApiUrl: host, applicationId }));
     clients.set(key, client);
   }
   return client;

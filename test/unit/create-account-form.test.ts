@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/elements/create-account-form/define.js';
 import type { CreateAccountFormElement } from '../../src/elements/create-account-form/create-account-form.js';
@@ -8,6 +8,7 @@ import { configure, resetConfig } from '../../src/core/config.js';
 import { resetLoginClients } from '../../src/core/login-client.js';
 import { FakeLoginClient } from './support/fake-login-client.js';
 import { fakeFetch, json, problem, type RecordedRequest, type Responder } from './support/fetch.js';
+import { oneEvent } from './support/events.js';
 
 const LOGIN_HOST = 'https://login.example.test';
 const ADA = { userId: 'google|ada', sub: 'google|ada', name: 'Ada Lovelace', email: 'ada@example.com' };
@@ -74,7 +75,7 @@ describe('<create-account-form>', () => {
   const renderWithFields = () => render(html`<create-account-form .fields=${EXTRA_FIELDS}></create-account-form>`);
   const $ = <T extends Element = HTMLInputElement>(el: CreateAccountFormElement, selector: string) =>
     el.shadowRoot!.querySelector<T>(selector)!;
-  const alertText = (el: CreateAccountFormElement) => $(el, '[role=alert]').textContent!.trim();
+  const alertText = (el: CreateAccountFormElement) => $(el, '[role=alert]').textContent.trim();
   const posts = () => fetchFn.requests.filter((r) => r.method === 'POST');
   const keyOf = (request: RecordedRequest) => request.headers.get('Idempotency-Key');
   const submit = (el: CreateAccountFormElement) => $<HTMLFormElement>(el, 'form').requestSubmit();
@@ -148,7 +149,7 @@ describe('<create-account-form>', () => {
   describe('rendering and prefill', () => {
     it('prefills contact name and email from the identity after the session check', async () => {
       let sessionChecked = false;
-      client.userSessionExists = async () => ((sessionChecked = true), true);
+      client.userSessionExists = () => ((sessionChecked = true), Promise.resolve(true));
       const identity = client.getUserIdentity.bind(client);
       client.getUserIdentity = () => (sessionChecked ? identity() : null);
       const el = await render();
@@ -258,9 +259,9 @@ describe('<create-account-form>', () => {
       expect(intentEvent.detail).to.deep.equal(expected);
       expect((await created).detail).to.deep.equal({ account: CREATED.account, role: 'Authress:Owner' });
       expect(posts()).to.have.length(1);
-      expect(posts()[0]!.body).to.deep.equal(expected);
-      expect(keyOf(posts()[0]!)).to.match(/^[0-9a-f-]{36}$/);
-      expect(posts()[0]!.headers.get('Authorization')).to.equal('Bearer test-access-token');
+      expect(posts()[0].body).to.deep.equal(expected);
+      expect(keyOf(posts()[0])).to.match(/^[0-9a-f-]{36}$/);
+      expect(posts()[0].headers.get('Authorization')).to.equal('Bearer test-access-token');
     });
 
     it('sends an unchecked optional checkbox as false and leaves empty optional fields out', async () => {
@@ -270,7 +271,7 @@ describe('<create-account-form>', () => {
       type(el, 'account-name', 'Acme');
       submit(el);
       await waitFor(() => posts().length === 1);
-      expect(posts()[0]!.body).to.deep.include({ fields: { news: false } });
+      expect(posts()[0].body).to.deep.include({ fields: { news: false } });
     });
 
     it('shows a success panel with a focused heading when success-url is not set', async () => {
@@ -408,7 +409,7 @@ describe('<create-account-form>', () => {
       submit(el);
       await created;
       expect(posts()).to.have.length(2);
-      expect(keyOf(posts()[1]!)).to.equal(keyOf(posts()[0]!));
+      expect(keyOf(posts()[1])).to.equal(keyOf(posts()[0]));
     });
 
     it('puts 422 field errors on their fields, focuses the first and announces', async () => {
@@ -463,8 +464,8 @@ describe('<create-account-form>', () => {
       submit(el);
       await created;
       expect(posts()).to.have.length(2);
-      expect(keyOf(posts()[0]!)).to.be.a('string');
-      expect(keyOf(posts()[1]!)).to.equal(keyOf(posts()[0]!));
+      expect(keyOf(posts()[0])).to.be.a('string');
+      expect(keyOf(posts()[1])).to.equal(keyOf(posts()[0]));
     });
 
     it('reuses the key when the user retries unchanged, and makes a new one after an edit', async () => {
@@ -474,7 +475,7 @@ describe('<create-account-form>', () => {
       let failed = oneEvent(el, 'account-create-failed');
       submit(el);
       await failed;
-      const firstKey = keyOf(posts()[0]!);
+      const firstKey = keyOf(posts()[0]);
       expect(alertText(el)).to.contain('temporarily unavailable');
 
       failed = oneEvent(el, 'account-create-failed');
@@ -564,7 +565,7 @@ describe('<create-account-form>', () => {
       const el = wrapper.querySelector('create-account-form')!;
       await waitFor(() => Boolean(el.shadowRoot!.querySelector('form')));
       expect($(el, 'label[for=account-name]').textContent).to.equal('Nom du compte');
-      expect($(el, '[part~="submit"]').textContent!.trim()).to.equal('Créer le compte');
+      expect($(el, '[part~="submit"]').textContent.trim()).to.equal('Créer le compte');
       submit(el);
       await el.updateComplete;
       expect($(el, '#account-name-error').textContent).to.equal('Ce champ est obligatoire.');
@@ -575,7 +576,7 @@ describe('<create-account-form>', () => {
       const el = await render();
       el.i18n = { submit: 'Create workspace' };
       await el.updateComplete;
-      expect($(el, '[part~="submit"]').textContent!.trim()).to.equal('Create workspace');
+      expect($(el, '[part~="submit"]').textContent.trim()).to.equal('Create workspace');
     });
 
     it('switches palettes with theme and honours tokens', async () => {

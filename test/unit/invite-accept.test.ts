@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/elements/invite-accept/define.js';
 import type { InviteAcceptElement, InviteScreen } from '../../src/elements/invite-accept/invite-accept.js';
@@ -7,6 +7,7 @@ import { configure, resetConfig } from '../../src/core/config.js';
 import { resetLoginClients } from '../../src/core/login-client.js';
 import { FakeLoginClient, sdkError } from './support/fake-login-client.js';
 import { fakeFetch, json, problem, type Responder } from './support/fetch.js';
+import { oneEvent } from './support/events.js';
 
 const INVITE = 'inv_Q2hhbmdlIHRoaXM';
 const EXPIRES = '2030-05-17T14:30:00Z';
@@ -68,8 +69,8 @@ describe('<invite-accept>', () => {
     return el;
   }
   const $ = <T extends Element = HTMLElement>(el: InviteAcceptElement, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-  const heading = (el: InviteAcceptElement) => $(el, '[part~="heading"]').textContent!.trim();
-  const alertText = (el: InviteAcceptElement) => $(el, '[role=alert]').textContent!.trim();
+  const heading = (el: InviteAcceptElement) => $(el, '[part~="heading"]').textContent.trim();
+  const alertText = (el: InviteAcceptElement) => $(el, '[role=alert]').textContent.trim();
   const stored = () => JSON.parse(sessionStorage.getItem(INVITE_STORAGE_KEY) ?? 'null') as { inviteId: string; accepting: boolean } | null;
   const click = (el: InviteAcceptElement, part: string) => $<HTMLButtonElement>(el, `[part~="${part}"]`).click();
 
@@ -83,7 +84,7 @@ describe('<invite-accept>', () => {
       expect(stored()).to.deep.equal({ inviteId: INVITE, accepting: false });
       await waitFor(() => el.screen === 'pending');
       expect(fetchFn.requests.map((r) => [r.method, new URL(r.url).pathname])).to.deep.equal([['GET', `/api/invites/${INVITE}`]]);
-      expect(fetchFn.requests[0]!.headers.get('Authorization')).to.equal(null); // the preview is public
+      expect(fetchFn.requests[0].headers.get('Authorization')).to.equal(null); // the preview is public
     });
 
     it('reads a custom parameter name and the invite-id attribute', async () => {
@@ -130,7 +131,7 @@ describe('<invite-accept>', () => {
       const expected = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(EXPIRES));
       expect($(el, '[part~="expiry"]').textContent).to.equal(`This invitation expires on ${expected}.`);
       expect(el.shadowRoot!.querySelector('[part~="notice"]')).to.equal(null);
-      expect($(el, '[part~="accept"]').textContent!.trim()).to.equal('Accept and sign in');
+      expect($(el, '[part~="accept"]').textContent.trim()).to.equal('Accept and sign in');
       await expect(el).to.be.accessible();
     });
 
@@ -145,7 +146,7 @@ describe('<invite-accept>', () => {
       await expect(el).to.be.accessible();
       click(el, 'accept');
       await waitFor(() => client.authenticateCalls.length === 1);
-      expect(client.authenticateCalls[0]!.clearUserDataBeforeLogin).to.equal(true);
+      expect(client.authenticateCalls[0].clearUserDataBeforeLogin).to.equal(true);
       expect(client.logoutCalls).to.equal(0);
     });
 
@@ -299,7 +300,7 @@ describe('<invite-accept>', () => {
         expect(heading(el)).to.equal('You’ve joined Acme');
         expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~="heading"]'));
         expect(accepted).to.have.length(1);
-        expect(accepted[0]!.detail).to.deep.equal({
+        expect(accepted[0].detail).to.deep.equal({
           inviteId: INVITE,
           accountName: 'Acme',
           user: { userId: 'google|ada', name: 'Ada Lovelace', email: 'ada@example.com' },
@@ -413,7 +414,7 @@ describe('<invite-accept>', () => {
       await waitFor(() => el.screen === 'pending');
       await el.updateComplete;
       expect(heading(el)).to.equal('Rejoindre Acme');
-      expect($(el, '[part~="accept"]').textContent!.trim()).to.equal('Accepter et se connecter');
+      expect($(el, '[part~="accept"]').textContent.trim()).to.equal('Accepter et se connecter');
       const date = new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(EXPIRES));
       expect($(el, '[part~="expiry"]').textContent).to.equal(`Cette invitation expire le ${date}.`);
       await expect(el).to.be.accessible();
@@ -424,7 +425,7 @@ describe('<invite-accept>', () => {
       const el = await renderScreen('pending');
       el.i18n = { accept: 'Join now' };
       await el.updateComplete;
-      expect($(el, '[part~="accept"]').textContent!.trim()).to.equal('Join now');
+      expect($(el, '[part~="accept"]').textContent.trim()).to.equal('Join now');
     });
 
     it('switches palettes with theme and honours tokens', async () => {

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/invite-form/define.js';
 import type { InviteFormElement } from '../../src/elements/invite-form/invite-form.js';
 import { inviteFormFr } from '../../src/elements/invite-form/invite-form.i18n.js';
@@ -9,6 +9,7 @@ import { resetLoginClients } from '../../src/core/login-client.js';
 import type { InviteResult, PendingInvite, Role } from '../../src/core/api/types.js';
 import { FakeLoginClient } from './support/fake-login-client.js';
 import { fakeFetch, json, problem, type RecordedRequest } from './support/fetch.js';
+import { oneEvent } from './support/events.js';
 
 const ACCOUNT = 'acc_3mK9qTz1Lw8Rb2Xc';
 const API = 'https://api.example.test';
@@ -239,8 +240,8 @@ describe('<invite-form>', () => {
       expect((await intent).detail).to.deep.equal({ roleId: 'admin', count: 2 });
       expect((await sent).detail).to.deep.equal({ roleId: 'admin', sent: 2, alreadyPending: 0, invalid: 0, failed: 0 });
       await waitFor(el, () => Boolean($(el, '[part~=summary]')));
-      expect(posts()[0]!.body).to.deep.equal({ emails: ['ada@acme.com', 'alan@acme.com'], roleId: 'admin' });
-      expect(posts()[0]!.headers.get('Idempotency-Key')).to.match(/^[0-9a-f-]{36}$/);
+      expect(posts()[0].body).to.deep.equal({ emails: ['ada@acme.com', 'alan@acme.com'], roleId: 'admin' });
+      expect(posts()[0].headers.get('Idempotency-Key')).to.match(/^[0-9a-f-]{36}$/);
       expect(text(el, '[part~=summary]')).to.equal('All 2 invitations sent.');
       expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~=summary]'));
       expect($<HTMLTextAreaElement>(el, '#emails')!.value).to.equal('');
@@ -266,7 +267,7 @@ describe('<invite-form>', () => {
       expect((await sent).detail).to.deep.equal({ roleId: 'member', sent: 1, alreadyPending: 1, invalid: 1, failed: 1 });
       expect(text(el, '[part~=summary]')).to.equal('1 sent, 1 already pending, 1 invalid, 1 failed.');
       expect($(el, '[part~=summary]')!.getAttribute('role')).to.equal('status');
-      const rows = $$(el, '[part~=result]').map((li) => [li.dataset['status'], li.textContent!.replace(/\s+/g, ' ').trim()]);
+      const rows = $$(el, '[part~=result]').map((li) => [li.dataset['status'], li.textContent.replace(/\s+/g, ' ').trim()]);
       expect(rows).to.deep.equal([
         ['sent', 'ada@acme.com Sent'],
         ['already_pending', 'grace@acme.com Already invited (pending)'],
@@ -379,7 +380,7 @@ describe('<invite-form>', () => {
       $<HTMLButtonElement>(el, '[part~=confirm-button]')!.click();
       expect((await revoked).detail).to.deep.equal({ inviteId: 'inv_aaaaaaaa1' });
       await el.updateComplete;
-      expect(deletes()[0]!.url).to.equal(`${API}/accounts/${ACCOUNT}/invites/inv_aaaaaaaa1`);
+      expect(deletes()[0].url).to.equal(`${API}/accounts/${ACCOUNT}/invites/inv_aaaaaaaa1`);
       expect($$(el, '[part~=pending-item]')).to.have.length(1);
       expect(text(el, '[part~=status]')).to.equal('Invitation for grace@acme.com revoked.');
       expect(el.shadowRoot!.activeElement).to.equal($(el, '[data-invite-id=inv_bbbbbbbb2] [part~=revoke-button]'));

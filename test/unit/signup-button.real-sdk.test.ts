@@ -52,12 +52,12 @@ describe('<signup-button> with the real @authress/login', () => {
     await clickAndWaitForNavigation(el);
     const [body] = await recorded();
     expect(body, 'the SDK sent POST /api/authentication').to.exist;
-    expect(body!.redirectUrl).to.equal(new URL('/welcome?x=1', location.href).href);
-    expect(body!.connectionId).to.equal('github');
-    expect(body!.applicationId).to.equal('app_real');
-    expect(body!.codeChallengeMethod).to.equal('S256');
-    expect(body!.codeChallenge).to.match(/^[A-Za-z0-9_-]{43}$/);
-    expect(body!.antiAbuseHash).to.match(/^v2;/);
+    expect(body.redirectUrl).to.equal(new URL('/welcome?x=1', location.href).href);
+    expect(body.connectionId).to.equal('github');
+    expect(body.applicationId).to.equal('app_real');
+    expect(body.codeChallengeMethod).to.equal('S256');
+    expect(body.codeChallenge).to.match(/^[A-Za-z0-9_-]{43}$/);
+    expect(body.antiAbuseHash).to.match(/^v2;/);
     expect(navigations[0]).to.equal(`${location.origin}/__fake-login?authenticationRequestId=req_1`);
   });
 
@@ -68,8 +68,8 @@ describe('<signup-button> with the real @authress/login', () => {
     el.shadowRoot!.querySelector('input')!.value = 'alice@Acme.test';
     await clickAndWaitForNavigation(el, true);
     const [body] = await recorded();
-    expect(body!.tenantLookupIdentifier).to.equal('acme.test');
-    expect(body!.connectionId).to.equal(undefined);
-    expect(body!.redirectUrl).to.equal(location.href);
+    expect(body.tenantLookupIdentifier).to.equal('acme.test');
+    expect(body.connectionId).to.equal(undefined);
+    expect(body.redirectUrl).to.equal(location.href);
   });
 });

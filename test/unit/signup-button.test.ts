@@ -1,9 +1,10 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/signup-button/define.js';
 import type { SignupButtonElement } from '../../src/elements/signup-button/signup-button.js';
 import { configure, resetConfig } from '../../src/core/config.js';
 import { resetLoginClients } from '../../src/core/login-client.js';
 import { FakeLoginClient, sdkError } from './support/fake-login-client.js';
+import { oneEvent } from './support/events.js';
 
 const LOGIN_HOST = 'https://login.example.test';
 
@@ -28,7 +29,7 @@ describe('<signup-button>', () => {
     return el;
   }
   const button = (el: SignupButtonElement) => el.shadowRoot!.querySelector<HTMLButtonElement>('button')!;
-  const alertText = (el: SignupButtonElement) => el.shadowRoot!.querySelector('[role=alert]')!.textContent!.trim();
+  const alertText = (el: SignupButtonElement) => el.shadowRoot!.querySelector('[role=alert]')!.textContent.trim();
 
   describe('accessibility', () => {
     it('is accessible when idle', async () => {

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/elements/sso-config-form/define.js';
 import type { SsoConfigFormElement } from '../../src/elements/sso-config-form/sso-config-form.js';
@@ -10,6 +10,7 @@ import type { SsoConfiguration } from '../../src/core/api/types.js';
 import { FakeLoginClient } from './support/fake-login-client.js';
 import { fakeFetch, json, problem, type RecordedRequest } from './support/fetch.js';
 import * as certs from './fixtures/certificates.js';
+import { oneEvent } from './support/events.js';
 
 const ACCOUNT = 'acc_3mK9qTz1Lw8Rb2Xc';
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -129,8 +130,8 @@ describe('<sso-config-form>', () => {
       await expect(el).to.be.accessible();
       release();
       await waitFor(el, () => Boolean($(el, 'form')));
-      expect(fetchFn.requests[0]!.url).to.equal(`https://api.example.test/accounts/${ACCOUNT}/sso`);
-      expect(fetchFn.requests[0]!.headers.get('Authorization')).to.equal('Bearer test-access-token');
+      expect(fetchFn.requests[0].url).to.equal(`https://api.example.test/accounts/${ACCOUNT}/sso`);
+      expect(fetchFn.requests[0].headers.get('Authorization')).to.equal('Bearer test-access-token');
       expect(text(el, '[part~=intro]')).to.contain('isn’t set up yet');
       expect(text(el, '#sp-redirect')).to.equal(SP.redirectUrl);
       expect($<HTMLInputElement>(el, '#scopes')!.value).to.equal('openid profile email');
@@ -253,8 +254,8 @@ describe('<sso-config-form>', () => {
       expect(JSON.stringify(detail)).not.to.contain('CANARY');
       expect((await saved).detail.oauth2?.clientSecretSet).to.equal(true);
       await waitFor(el, () => Boolean($(el, '[part~=success]')));
-      expect(puts()[0]!.url).to.equal(`https://api.example.test/accounts/${ACCOUNT}/sso`);
-      expect((puts()[0]!.body as { clientSecret: string }).clientSecret).to.equal('CANARY-s3cr3t-7f1');
+      expect(puts()[0].url).to.equal(`https://api.example.test/accounts/${ACCOUNT}/sso`);
+      expect((puts()[0].body as { clientSecret: string }).clientSecret).to.equal('CANARY-s3cr3t-7f1');
       expect(text(el, '[part~=success]')).to.equal('Single sign-on settings saved.');
       expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~=success]'));
       // The secret is gone from the DOM, from every input and from the element's state.
@@ -282,7 +283,7 @@ describe('<sso-config-form>', () => {
       $<HTMLFormElement>(el, 'form')!.requestSubmit();
       expect((await intent).detail.clientSecretChanged).to.equal(true);
       await waitFor(el, () => Boolean($(el, '[part~=success]')));
-      expect((puts()[0]!.body as { clientSecret: string }).clientSecret).to.equal('CANARY-rotated-99');
+      expect((puts()[0].body as { clientSecret: string }).clientSecret).to.equal('CANARY-rotated-99');
       expect(el.shadowRoot!.innerHTML).not.to.contain('CANARY');
       expect($(el, '#clientSecret')).to.equal(null);
       for (const input of el.shadowRoot!.querySelectorAll('input, textarea')) expect((input as HTMLInputElement).value).not.to.contain('CANARY');
@@ -300,7 +301,7 @@ describe('<sso-config-form>', () => {
       $<HTMLFormElement>(el, 'form')!.requestSubmit();
       expect((await intent).detail.clientSecretChanged).to.equal(false);
       await waitFor(el, () => puts().length === 1);
-      expect(puts()[0]!.body).not.to.have.property('clientSecret');
+      expect(puts()[0].body).not.to.have.property('clientSecret');
     });
 
     it('Replace secret reveals an empty password input with autocomplete=off', async () => {
@@ -431,7 +432,7 @@ describe('<sso-config-form>', () => {
       onPut = () => json(samlConfigured);
       await submit(el);
       expect(puts()).to.have.length(1);
-      const body = puts()[0]!.body as { type: string; certificate: string; ssoUrl: string };
+      const body = puts()[0].body as { type: string; certificate: string; ssoUrl: string };
       expect(body.type).to.equal('saml');
       expect(body.certificate).to.match(/^-----BEGIN CERTIFICATE-----\n/);
     });

@@ -20,12 +20,12 @@ const inviteRef = (inviteId: string) => createHash('sha256').update(inviteId).di
 
 /** Runs fn over items with at most `limit` in flight (Authress calls per request stay bounded). */
 async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await fn(items[i]!);
+      results[i] = await fn(items[i]);
     }
   }));
   return results;

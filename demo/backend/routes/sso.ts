@@ -71,7 +71,7 @@ export function registerSsoRoutes(app: Hono<Env>, s: Services): void {
     const urlFields: Array<[string, string | undefined]> = input.type === 'oauth2'
       ? [['/authorizationUrl', input.authorizationUrl], ['/tokenUrl', input.tokenUrl], ['/issuer', input.issuer]]
       : [['/ssoUrl', input.ssoUrl]];
-    const urlCodes = await Promise.all(urlFields.map(([, url]) => (url === undefined ? undefined : checkIdpUrl(url, guard))));
+    const urlCodes = await Promise.all(urlFields.map(([, url]) => (url === undefined ? Promise.resolve(undefined) : checkIdpUrl(url, guard))));
     urlFields.forEach(([pointer, url], i) => {
       const code = urlCodes[i];
       if (code) {
@@ -125,7 +125,7 @@ export function registerSsoRoutes(app: Hono<Env>, s: Services): void {
       await s.authress.saveConnection(connection, existing !== undefined);
       await s.authress.saveTenant({
         tenantId: accountId,
-        tenantLookupIdentifier: domains[0]!,
+        tenantLookupIdentifier: domains[0],
         data: { name: account.name },
         connection: { connectionId },
         domains: domains.map((domain) => ({ domain })),

@@ -63,11 +63,11 @@ function rsaModulusBits(key: Uint8Array): number {
   let offset = 0;
   const readHeader = (expectedTag: number): number => {
     if (key[offset++] !== expectedTag) throw new Error('not an RSA public key');
-    let length = key[offset++]!;
+    let length = key[offset++];
     if (length & 0x80) {
       const count = length & 0x7f;
       length = 0;
-      for (let i = 0; i < count; i++) length = (length << 8) | key[offset++]!;
+      for (let i = 0; i < count; i++) length = (length << 8) | key[offset++];
     }
     return length;
   };
@@ -78,7 +78,7 @@ function rsaModulusBits(key: Uint8Array): number {
     length--;
   }
   if (length === 0) return 0;
-  return (length - 1) * 8 + (32 - Math.clz32(key[offset]!));
+  return (length - 1) * 8 + (32 - Math.clz32(key[offset]));
 }
 
 /** An EC point (0x04‖X‖Y uncompressed, 0x02/0x03‖X compressed): the field size in bits. */

@@ -28,7 +28,7 @@ export function containsPrivateKey(text: string): boolean {
 export function pemToDer(text: string): Uint8Array | null {
   const armoured = CERTIFICATE.exec(text);
   if (!armoured && /-----BEGIN /.test(text)) return null; // some other PEM object (CSR, public key…)
-  const body = (armoured ? armoured[1]! : text).replace(/\s+/g, '');
+  const body = (armoured ? armoured[1] : text).replace(/\s+/g, '');
   if (!body || body.length % 4 !== 0 || !BASE64.test(body)) return null;
   try {
     const binary = atob(body);

@@ -19,7 +19,7 @@ export function parseEmails(text: string): ParsedEmails {
   const withoutQuotedNames = text.replace(/"[^"]*"/g, ' ');
   const tokens: string[] = [];
   for (const chunk of withoutQuotedNames.split(/[,;\n\r]+/)) {
-    const bracketed = [...chunk.matchAll(/<([^<>]*)>/g)].map((match) => match[1]!);
+    const bracketed = [...chunk.matchAll(/<([^<>]*)>/g)].map((match) => match[1]);
     if (bracketed.length) tokens.push(...bracketed);
     else tokens.push(...chunk.split(/\s+/));
   }

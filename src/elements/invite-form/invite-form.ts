@@ -140,7 +140,7 @@ export class InviteFormElement extends ApiElement<InviteFormMessages> {
       const { roles } = await this.resolveApi().listGrantableRoles(this.requireAccountId(), { signal: abort.signal });
       if (abort.signal.aborted) return;
       this.roles = roles;
-      if (!roles.some((r) => r.roleId === this.roleId)) this.roleId = roles.length === 1 ? roles[0]!.roleId : '';
+      if (!roles.some((r) => r.roleId === this.roleId)) this.roleId = roles.length === 1 ? roles[0].roleId : '';
       this.phase = 'ready';
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -182,7 +182,7 @@ export class InviteFormElement extends ApiElement<InviteFormMessages> {
     if (Object.keys(errors).length) {
       const code = !errors.role && parsed.valid.length > MAX_INVITES && !parsed.invalid.length ? 'too-many' : 'invalid-input';
       this.errorMessage = m.validationFailed;
-      this.dispatchEvent(new InviteSendFailedEvent({ code, message: Object.values(errors)[0]! }));
+      this.dispatchEvent(new InviteSendFailedEvent({ code, message: Object.values(errors)[0] }));
       await this.focusFirstInvalid();
       return;
     }

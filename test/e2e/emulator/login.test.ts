@@ -69,7 +69,7 @@ describe('@authress/login against the emulator in Chromium', { timeout: 60_000 }
     return { token, identity: identity as Record<string, string> };
   };
 
-  const claims = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+  const claims = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
 
   it('signs in with a simulated Google account, then logs out', async () => {
     const { context, page } = await openApp();

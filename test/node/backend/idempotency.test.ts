@@ -18,7 +18,7 @@ test('20 concurrent POST /accounts with one key create exactly one account', asy
   const before = rowCount();
   const responses = await Promise.all(Array.from({ length: 20 }, () => h.api('POST', '/accounts', { token, key, body: newAccountBody('Race Inc') })));
   const statuses = responses.map((r) => r.status);
-  assert.ok(statuses.every((s) => s === 201 || s === 409), `statuses: ${statuses}`);
+  assert.ok(statuses.every((s) => s === 201 || s === 409), `statuses: ${statuses.join(',')}`);
   const created = responses.filter((r) => r.status === 201);
   assert.ok(created.length >= 1);
   assert.equal(new Set(created.map((r) => r.body.account.accountId)).size, 1, 'every 201 names the same account');
@@ -31,8 +31,8 @@ test('20 concurrent POST /accounts with one key create exactly one account', asy
   const replay = await h.api('POST', '/accounts', { token, key, body: newAccountBody('Race Inc') });
   assert.equal(replay.status, 201);
   assert.equal(replay.headers.get('idempotency-replayed'), 'true');
-  assert.deepEqual(replay.body, created[0]!.body);
-  assert.equal(replay.headers.get('location'), `/accounts/${created[0]!.body.account.accountId}`);
+  assert.deepEqual(replay.body, created[0].body);
+  assert.equal(replay.headers.get('location'), `/accounts/${created[0].body.account.accountId}`);
 
   // Same key, other body → 422; key order and whitespace in JSON do not count as "other".
   const reordered = await h.api('POST', '/accounts', { token, key, rawBody: '{"contactEmail":"ada@acme.test", "contactName":"Ada Lovelace","accountName":"Race Inc"}', headers: { 'content-type': 'application/json' } });
@@ -45,7 +45,7 @@ test('20 concurrent POST /accounts with one key create exactly one account', asy
   const other = await h.api('POST', '/accounts', { token: await h.token('google|other@acme.test'), key, body: newAccountBody('Race Inc') });
   assert.equal(other.status, 201);
   assert.equal(other.headers.get('idempotency-replayed'), null);
-  assert.notEqual(other.body.account.accountId, created[0]!.body.account.accountId);
+  assert.notEqual(other.body.account.accountId, created[0].body.account.accountId);
 });
 
 test('missing or malformed Idempotency-Key → 400', async () => {
@@ -94,6 +94,8 @@ for (const mode of ['fails before Authress stores it', 'is stored but the answer
     sdk.accessRecords.createRecord = async (body: unknown) => {
       if (failures-- > 0) {
         if (mode === 'is stored but the answer is lost') await real(body);
+        // The SDK rejects with a plain { url, status, data, headers } object, not an Error.
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- mimics that shape on purpose
         throw { url: '/v1/records', status: 502, data: {}, headers: {} };
       }
       return real(body);
@@ -116,7 +118,7 @@ for (const mode of ['fails before Authress stores it', 'is stored but the answer
       assert.equal(replay.headers.get('idempotency-replayed'), 'true');
       assert.equal((flaky.backend.db.raw.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n, 1);
       assert.equal(accountsOwnedBy(user).length, 1);
-      assert.equal(accountsOwnedBy(user)[0]!.recordId, `rec_Accounts:${retry.body.account.accountId}:User:${user}`);
+      assert.equal(accountsOwnedBy(user)[0].recordId, `rec_Accounts:${retry.body.account.accountId}:User:${user}`);
     } finally {
       await flaky.close();
     }

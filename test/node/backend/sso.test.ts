@@ -82,14 +82,14 @@ async function mintCertificate(options: { bits?: number; hash?: string; ec?: boo
   const algorithm = options.ec
     ? { name: 'ECDSA', namedCurve: 'P-256' }
     : { name: 'RSASSA-PKCS1-v1_5', hash: options.hash ?? 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: options.bits ?? 2048 };
-  const keys = await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']) as CryptoKeyPair;
+  const keys = await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: '0a1b2c',
     name: 'CN=idp.bigco.test, O=BigCo',
     notBefore: options.notBefore ?? new Date(Date.now() - 86_400_000),
     notAfter: options.notAfter ?? new Date(Date.now() + 365 * 86_400_000),
     signingAlgorithm: options.ec ? { name: 'ECDSA', hash: 'SHA-256' } : algorithm,
-    keys: keys as never,
+    keys: keys,
   });
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)).toString('base64');
   return { pem: cert.toString('pem'), privateKeyPem: `-----BEGIN PRIVATE KEY-----\n${pkcs8.match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----`, cert };

@@ -74,17 +74,17 @@ test('create account → SSO → roles → invites → email → preview → rev
     [['bob@acme.test', 'sent'], ['carol@acme.test', 'sent'], ['not-an-email', 'invalid']]);
   assert.equal(invited.body.results[2].problemType, 'urn:authress-onboarding:problem:invalid-email');
   const [bob, carol] = invited.body.results as Array<{ inviteId: string }>;
-  const authressInvite = h.emu.state.invites().find((i) => i.inviteId === bob!.inviteId);
+  const authressInvite = h.emu.state.invites().find((i) => i.inviteId === bob.inviteId);
   assert.equal(authressInvite?.tenantId, accountId, 'SSO is configured, so the invite carries the tenant');
 
   const mails = h.backend.outbox.list();
   assert.equal(mails.length, 2);
   const bobMail = mails.find((m) => m.to === 'bob@acme.test')!;
-  assert.deepEqual(bobMail.links, [`${APP_URL}/invite.html?inviteId=${bob!.inviteId}`]);
-  assert.ok(bobMail.text.includes(bobMail.links[0]!));
+  assert.deepEqual(bobMail.links, [`${APP_URL}/invite.html?inviteId=${bob.inviteId}`]);
+  assert.ok(bobMail.text.includes(bobMail.links[0]));
   assert.ok(bobMail.html.includes('Acme &lt;Corp&gt;'), 'account name is HTML-escaped');
   assert.ok(!bobMail.html.includes('<Corp>'));
-  const inviteId = new URL(bobMail.links[0]!).searchParams.get('inviteId')!;
+  const inviteId = new URL(bobMail.links[0]).searchParams.get('inviteId')!;
 
   // Same key again → the stored answer; a second invite for bob is "already pending".
   const again = await h.api('POST', `/accounts/${accountId}/invites`, { token: ada, key: newKey(), body: { emails: ['bob@acme.test'], roleId: 'Viewer' } });
@@ -107,11 +107,11 @@ test('create account → SSO → roles → invites → email → preview → rev
 
   // Carol accepts through Authress with her own token (the SDK's PATCH), and becomes an Editor.
   const carolToken = await h.token('google|carol@acme.test');
-  await h.userSdk(carolToken).invites.respondToInvite(carol!.inviteId);
-  assert.equal((await h.api('GET', `/invites/${carol!.inviteId}`)).body.status, 'used');
+  await h.userSdk(carolToken).invites.respondToInvite(carol.inviteId);
+  assert.equal((await h.api('GET', `/invites/${carol.inviteId}`)).body.status, 'used');
   const carolAccounts = await h.api('GET', '/accounts', { token: carolToken });
   assert.deepEqual(carolAccounts.body.accounts, [{ accountId, name: 'Acme <Corp>', role: 'Editor' }]);
-  const revokeUsed = await h.api('DELETE', `/accounts/${accountId}/invites/${carol!.inviteId}`, { token: ada });
+  const revokeUsed = await h.api('DELETE', `/accounts/${accountId}/invites/${carol.inviteId}`, { token: ada });
   assert.equal(revokeUsed.status, 409);
   assert.equal((await h.api('GET', `/accounts/${accountId}/invites`, { token: ada })).body.invites.length, 0);
 

@@ -15,6 +15,7 @@ export function pkce(): { verifier: string; challenge: string } {
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loose JSON, so tests can assert on any field of the emulator's answer
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> {
   const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
   const text = await response.text();
@@ -54,7 +55,7 @@ export async function exchangeCode(emulator: RunningEmulator, login: StartedLogi
 /** Full simulated-provider login; returns the tokens. */
 export async function loginAs(emulator: RunningEmulator, email: string, extra: Record<string, unknown> = {}) {
   const login = await beginLogin(emulator, extra);
-  const picked = await pickSimulatedUser(emulator, login, 'google', email.split('@')[0]!, email);
+  const picked = await pickSimulatedUser(emulator, login, 'google', email.split('@')[0], email);
   if (picked.status !== 302) throw new Error(`login page answered ${picked.status}`);
   const exchanged = await exchangeCode(emulator, login, picked.location.searchParams.get('code')!);
   if (exchanged.status !== 200) throw new Error(`exchange answered ${exchanged.status}`);

@@ -51,7 +51,7 @@ describe('login protocol', () => {
     assert.equal(access['scope'], 'openid profile email');
 
     // The login session refreshes tokens and is cleared by DELETE /api/session.
-    const cookie = picked.cookie!.split(';')[0]!;
+    const cookie = picked.cookie!.split(';')[0];
     const refreshed = await fetch(`${emulator.url}/api/session`, { method: 'PATCH', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: '{}' });
     assert.equal(refreshed.status, 200);
     assert.ok((await refreshed.json() as Record<string, string>)['id_token']);

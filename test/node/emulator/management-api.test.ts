@@ -5,7 +5,8 @@ import { AuthressClient } from '@authress/sdk';
 import type { RunningEmulator } from '../../../demo/authress-emulator/index.js';
 import { startEmulator, statusOf } from './helpers.js';
 
-type Sdk = any; // the 2.3 typings disagree with the runtime in places (e.g. optional-first parameters)
+// demo/types/authress-sdk.d.ts: the 2.3 typings disagree with the runtime in places (e.g. optional-first parameters), so its members are loose.
+type Sdk = AuthressClient;
 
 describe('management API via @authress/sdk', () => {
   let emulator: RunningEmulator;
@@ -114,7 +115,7 @@ describe('management API via @authress/sdk', () => {
       try {
         const [clientId, keyId, accountId] = emulator.accessKey.split('.');
         const wrongKey = [clientId, keyId, accountId, other.accessKey.split('.')[3]].join('.');
-        const forged = new AuthressClient({ authressApiUrl: emulator.url }, wrongKey) as Sdk;
+        const forged = new AuthressClient({ authressApiUrl: emulator.url }, wrongKey);
         assert.equal(await statusOf(forged.httpClient.get('/v1/roles')), 401);
       } finally {
         await other.close();

@@ -25,9 +25,9 @@ class Browser {
       });
       for (const setCookie of response.headers.getSetCookie()) {
         const [pair] = setCookie.split(';');
-        const index = pair!.indexOf('=');
+        const index = pair.indexOf('=');
         const jar = this.jar.get(current.host) ?? new Map<string, string>();
-        jar.set(pair!.slice(0, index).trim(), pair!.slice(index + 1).trim());
+        jar.set(pair.slice(0, index).trim(), pair.slice(index + 1).trim());
         this.jar.set(current.host, jar);
       }
       const location = response.headers.get('location');
@@ -69,7 +69,7 @@ describe('SSO through the corporate IdP', () => {
     assert.equal(page.url.origin, idp.url);
     assert.match(page.html, /Bob Builder/);
     assert.doesNotMatch(page.html, /googleapis|<script/);
-    return { login, action: new URL(page.html.match(/action="([^"]*\/login)"/)![1]!, page.url).toString() };
+    return { login, action: new URL(page.html.match(/action="([^"]*\/login)"/)![1], page.url).toString() };
   };
   const isCallback = (url: URL) => url.pathname === OAUTH_CALLBACK_PATH;
 

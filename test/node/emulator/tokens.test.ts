@@ -55,8 +55,8 @@ describe('emulator tokens', () => {
     const response = await fetch(`${emulator.url}/.well-known/openid-configuration/jwks?kid=whatever`, { headers: { Authorization: 'Bearer nonsense' } });
     assert.equal(response.status, 200);
     const { keys } = await response.json() as { keys: Array<Record<string, string>> };
-    assert.deepEqual(Object.keys(keys[0]!).sort(), ['alg', 'crv', 'kid', 'kty', 'use', 'x']);
-    assert.equal(keys[0]!['kty'], 'OKP');
+    assert.deepEqual(Object.keys(keys[0]).sort(), ['alg', 'crv', 'kid', 'kty', 'use', 'x']);
+    assert.equal(keys[0]['kty'], 'OKP');
   });
 });
 
@@ -79,7 +79,7 @@ describe('persistence', () => {
       assert.equal(second.accessKey, key1);
       const client = new AuthressClient({ authressApiUrl: second.url }, key1) as unknown as { httpClient: { get(path: string): Promise<{ status: number }> } };
       assert.equal((await client.httpClient.get('/v1/roles')).status, 200);
-      assert.equal(decodeProtectedHeader(accessToken).kid, (jwks2 as { keys: Array<{ kid: string }> }).keys[0]!.kid);
+      assert.equal(decodeProtectedHeader(accessToken).kid, (jwks2 as { keys: Array<{ kid: string }> }).keys[0].kid);
       await second.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ export class FakeLoginClient implements LoginClientLike {
   signedIn = false;
   identity: Record<string, unknown> | null = null;
   token: string | null = 'test-access-token';
-  authenticateError: unknown = null;
+  authenticateError: Error | null = null;
   authenticateResult: unknown = null;
   readonly authenticateCalls: AuthenticateOptions[] = [];
   logoutCalls = 0;

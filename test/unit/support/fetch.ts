@@ -36,5 +36,5 @@ export function fakeFetch(responder: Responder): typeof fetch & { requests: Reco
     requests.push(recorded);
     return responder(recorded, requests.length - 1);
   };
-  return Object.assign(fn as typeof fetch, { requests });
+  return Object.assign(fn, { requests });
 }
