@@ -63,7 +63,7 @@ describe('Storybook (built)', () => {
     const page = await browser.newPage();
     let current = '';
     page.on('pageerror', (error) => problems.push(`${current}: ${error.message}`));
-    await page.goto(`${site.url}/iframe.html?id=${queue[0]!.id}&viewMode=story`);
+    await page.goto(`${site.url}/iframe.html?id=${queue[0].id}&viewMode=story`);
     for (let story = queue.shift(); story; story = queue.shift()) {
       current = story.id;
       // Switch stories through Storybook's own channel instead of reloading the preview each time.
