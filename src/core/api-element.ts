@@ -1,11 +1,12 @@
 import { property } from 'lit/decorators.js';
 import { pageConfig } from './config.js';
-import { ConfigurationError } from './login-client.js';
+import { ConfigurationError, type LoginClientLike } from './login-client.js';
 import { OnboardingElement } from './onboarding-element.js';
 import { createApiClient, type OnboardingApi } from './api/client.js';
+import type { ErrorMessages } from './error-messages.js';
 
 /** An element that calls the app's backend through the contract (docs/openapi.yaml). */
-export abstract class ApiElement<Messages extends object> extends OnboardingElement<Messages> {
+export abstract class ApiElement<Messages extends ErrorMessages> extends OnboardingElement<Messages> {
   /** Base URL of your backend's onboarding API (defaults to `configure({ apiBase })`). */
   @property({ attribute: 'api-base' }) apiBase?: string;
 
@@ -27,5 +28,47 @@ export abstract class ApiElement<Messages extends object> extends OnboardingElem
         }
       },
     });
+  }
+
+  /**
+   * The login client and whether someone is signed in. Null when the settings are incomplete:
+   * then `showConfigurationError` has run (before any await, as a synchronous check would).
+   */
+  protected async checkSession(): Promise<{ client: LoginClientLike; signedIn: boolean } | null> {
+    let client: LoginClientLike;
+    try {
+      client = this.resolveLoginClient();
+    } catch (error) {
+      this.showConfigurationError(error);
+      return null;
+    }
+    let signedIn = false;
+    try {
+      // Also completes the code exchange when the user has just come back from the login page.
+      signedIn = await client.userSessionExists();
+    } catch (error) {
+      // An unknown session counts as signed out: the user can still sign in.
+      console.warn(`<${this.localName}> could not check the session:`, error);
+    }
+    return { client, signedIn };
+  }
+
+  /** Starts the login, coming back to `redirectUrl`; false (cause logged) when it could not start. */
+  protected async startSignIn(redirectUrl: string): Promise<boolean> {
+    try {
+      this.followAuthenticationUrl(await this.resolveLoginClient().authenticate({ redirectUrl }));
+      return true;
+    } catch (error) {
+      console.error(`<${this.localName}> sign-in could not start:`, error);
+      return false;
+    }
+  }
+
+  /**
+   * Keeps the technical cause in the console for developers. Elements that have a
+   * configuration-error state override this to show it, calling `super` first.
+   */
+  protected showConfigurationError(error: unknown): void {
+    console.error(`<${this.localName}> configuration-error:`, error);
   }
 }

@@ -72,6 +72,15 @@ export abstract class OnboardingElement<Messages extends object> extends LitElem
     return resolveSafeRedirect(target, { base: location.href, allowedOrigins: [...configured, ...own] });
   }
 
+  /**
+   * Goes to the login page `authenticate()` answered with, if any: the SDK skips the navigation
+   * when the login page shares the app's hostname, and leaves it to the caller.
+   */
+  protected followAuthenticationUrl(result: unknown): void {
+    const authenticationUrl = (result as { authenticationUrl?: unknown } | null)?.authenticationUrl;
+    if (typeof authenticationUrl === 'string') this.navigate(authenticationUrl);
+  }
+
   /** Full-page navigation through the configurable seam. */
   protected navigate(url: string): void {
     const navigate = pageConfig().navigate;

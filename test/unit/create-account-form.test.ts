@@ -9,6 +9,10 @@ import { resetLoginClients } from '../../src/core/login-client.js';
 import { FakeLoginClient } from './support/fake-login-client.js';
 import { fakeFetch, json, problem, type RecordedRequest, type Responder } from './support/fetch.js';
 import { oneEvent } from './support/events.js';
+import { sleep, waitFor as waitWithin } from './support/wait.js';
+
+/** These tests have always allowed 2 s (the shared default is 3 s). */
+const waitFor = (condition: () => boolean) => waitWithin(condition, 2000);
 
 const LOGIN_HOST = 'https://login.example.test';
 const ADA = { userId: 'google|ada', sub: 'google|ada', name: 'Ada Lovelace', email: 'ada@example.com' };
@@ -591,15 +595,3 @@ describe('<create-account-form>', () => {
     });
   });
 });
-
-function sleep(ms: number) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeoutMs) throw new Error('timed out waiting for condition');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}

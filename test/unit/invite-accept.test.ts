@@ -8,6 +8,7 @@ import { resetLoginClients } from '../../src/core/login-client.js';
 import { FakeLoginClient, sdkError } from './support/fake-login-client.js';
 import { fakeFetch, json, problem, type Responder } from './support/fetch.js';
 import { oneEvent } from './support/events.js';
+import { sleep, waitFor } from './support/wait.js';
 
 const INVITE = 'inv_Q2hhbmdlIHRoaXM';
 const EXPIRES = '2030-05-17T14:30:00Z';
@@ -441,15 +442,3 @@ describe('<invite-accept>', () => {
     });
   });
 });
-
-function sleep(ms: number) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 3000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeoutMs) throw new Error('timed out waiting for condition');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}

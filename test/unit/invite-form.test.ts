@@ -10,6 +10,7 @@ import type { InviteResult, PendingInvite, Role } from '../../src/core/api/types
 import { FakeLoginClient } from './support/fake-login-client.js';
 import { fakeFetch, json, problem, type RecordedRequest } from './support/fetch.js';
 import { oneEvent } from './support/events.js';
+import { waitForUpdate } from './support/wait.js';
 
 const ACCOUNT = 'acc_3mK9qTz1Lw8Rb2Xc';
 const API = 'https://api.example.test';
@@ -66,7 +67,7 @@ describe('<invite-form>', () => {
 
   async function render(template = html`<invite-form account-id=${ACCOUNT}></invite-form>`) {
     const el = await fixture<InviteFormElement>(template);
-    await waitFor(el, () => !$(el, '[part~=loading]') && !text(el, '[part~=pending]').includes('Loading'));
+    await waitForUpdate(el, () => !$(el, '[part~=loading]') && !text(el, '[part~=pending]').includes('Loading'));
     return el;
   }
   const $ = <T extends Element = HTMLElement>(el: InviteFormElement, selector: string) => el.shadowRoot!.querySelector<T>(selector);
@@ -88,7 +89,7 @@ describe('<invite-form>', () => {
   async function submit(el: InviteFormElement) {
     $<HTMLFormElement>(el, 'form')!.requestSubmit();
     await el.updateComplete;
-    await waitFor(el, () => $(el, '[part~=submit-button]')?.getAttribute('aria-disabled') !== 'true');
+    await waitForUpdate(el, () => $(el, '[part~=submit-button]')?.getAttribute('aria-disabled') !== 'true');
     await el.updateComplete;
   }
 
@@ -127,7 +128,7 @@ describe('<invite-form>', () => {
       await expect(el).to.be.accessible();
       routes['GET /roles'] = () => json({ roles: ROLES });
       $<HTMLButtonElement>(el, '[part~=retry-button]')!.click();
-      await waitFor(el, () => Boolean($(el, 'form')));
+      await waitForUpdate(el, () => Boolean($(el, 'form')));
     });
 
     it('403: no-permission message instead of the form', async () => {
@@ -160,7 +161,7 @@ describe('<invite-form>', () => {
       const el = await render();
       const before = fetchFn.requests.length;
       el.accountId = 'acc_other0000001';
-      await waitFor(el, () => fetchFn.requests.length === before + 2);
+      await waitForUpdate(el, () => fetchFn.requests.length === before + 2);
       expect(fetchFn.requests.slice(before).every((r) => r.url.includes('acc_other0000001'))).to.equal(true);
     });
 
@@ -239,13 +240,13 @@ describe('<invite-form>', () => {
       $<HTMLFormElement>(el, 'form')!.requestSubmit();
       expect((await intent).detail).to.deep.equal({ roleId: 'admin', count: 2 });
       expect((await sent).detail).to.deep.equal({ roleId: 'admin', sent: 2, alreadyPending: 0, invalid: 0, failed: 0 });
-      await waitFor(el, () => Boolean($(el, '[part~=summary]')));
+      await waitForUpdate(el, () => Boolean($(el, '[part~=summary]')));
       expect(posts()[0].body).to.deep.equal({ emails: ['ada@acme.com', 'alan@acme.com'], roleId: 'admin' });
       expect(posts()[0].headers.get('Idempotency-Key')).to.match(/^[0-9a-f-]{36}$/);
       expect(text(el, '[part~=summary]')).to.equal('All 2 invitations sent.');
       expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~=summary]'));
       expect($<HTMLTextAreaElement>(el, '#emails')!.value).to.equal('');
-      await waitFor(el, () => fetchFn.requests.filter((r) => r.method === 'GET' && r.url.endsWith('/invites')).length === 2);
+      await waitForUpdate(el, () => fetchFn.requests.filter((r) => r.method === 'GET' && r.url.endsWith('/invites')).length === 2);
       await expect(el).to.be.accessible();
     });
 
@@ -289,14 +290,14 @@ describe('<invite-form>', () => {
       const form = $<HTMLFormElement>(el, 'form')!;
       form.requestSubmit();
       form.requestSubmit();
-      await waitFor(el, () => posts().length === 1);
+      await waitForUpdate(el, () => posts().length === 1);
       form.requestSubmit();
       await el.updateComplete;
       expect($(el, '[part~=submit-button]')!.getAttribute('aria-disabled')).to.equal('true');
       expect(text(el, '[part~=status]')).to.equal('Sending 1 invitation…');
       await expect(el).to.be.accessible();
       release();
-      await waitFor(el, () => Boolean($(el, '[part~=summary]')));
+      await waitForUpdate(el, () => Boolean($(el, '[part~=summary]')));
       expect(posts()).to.have.length(1);
     });
 
@@ -411,7 +412,7 @@ describe('<invite-form>', () => {
       await revoked;
       await el.updateComplete;
       expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~=pending-heading]'));
-      await waitFor(el, () => Boolean($(el, '[part~=pending-empty]')));
+      await waitForUpdate(el, () => Boolean($(el, '[part~=pending-empty]')));
     });
 
     it('revoke failure: message on the row and invite-revoke-failed', async () => {
@@ -441,7 +442,7 @@ describe('<invite-form>', () => {
       await expect(el).to.be.accessible();
       pending = pending.slice(1);
       release();
-      await waitFor(el, () => $$(el, '[part~=pending-item]').length === 1);
+      await waitForUpdate(el, () => $$(el, '[part~=pending-item]').length === 1);
       expect(deletes()).to.have.length(1);
     });
   });
@@ -451,7 +452,7 @@ describe('<invite-form>', () => {
       registerLocale('fr', { inviteForm: inviteFormFr });
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr"><invite-form account-id=${ACCOUNT}></invite-form></div>`);
       const el = wrapper.querySelector('invite-form')!;
-      await waitFor(el, () => Boolean($(el, '[part~=pending-item]')));
+      await waitForUpdate(el, () => Boolean($(el, '[part~=pending-item]')));
       expect(text(el, 'legend')).to.equal('Rôle');
       expect(text(el, '[part~=pending-heading]')).to.equal('Invitations en attente');
       expect(text(el, '[part~=pending-item]')).to.contain('Expire dans 7 jours');
@@ -463,12 +464,3 @@ describe('<invite-form>', () => {
     });
   });
 });
-
-async function waitFor(el: { updateComplete: Promise<boolean> }, condition: () => boolean, timeout = 3000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeout) throw new Error('waitFor timed out');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await el.updateComplete;
-  }
-}

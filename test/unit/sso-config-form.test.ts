@@ -11,6 +11,7 @@ import { FakeLoginClient } from './support/fake-login-client.js';
 import { fakeFetch, json, problem, type RecordedRequest } from './support/fetch.js';
 import * as certs from './fixtures/certificates.js';
 import { oneEvent } from './support/events.js';
+import { waitForUpdate } from './support/wait.js';
 
 const ACCOUNT = 'acc_3mK9qTz1Lw8Rb2Xc';
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -81,7 +82,7 @@ describe('<sso-config-form>', () => {
 
   async function render(template = html`<sso-config-form account-id=${ACCOUNT} .now=${NOW}></sso-config-form>`) {
     const el = await fixture<SsoConfigFormElement>(template);
-    await waitFor(el, () => !el.shadowRoot!.querySelector('[part~=loading]'));
+    await waitForUpdate(el, () => !el.shadowRoot!.querySelector('[part~=loading]'));
     return el;
   }
   const $ = <T extends Element = HTMLElement>(el: SsoConfigFormElement, selector: string) => el.shadowRoot!.querySelector<T>(selector);
@@ -111,13 +112,13 @@ describe('<sso-config-form>', () => {
     await type(el, 'ssoUrl', 'https://idp.acme.test/saml/sso');
     await type(el, 'entityId', 'https://idp.acme.test/saml/metadata');
     await type(el, 'certificate', certificate);
-    await waitFor(el, () => !text(el, 'form').includes('Checking the certificate'));
+    await waitForUpdate(el, () => !text(el, 'form').includes('Checking the certificate'));
     await type(el, 'domains', 'acme.com');
   }
   async function submit(el: SsoConfigFormElement) {
     $<HTMLFormElement>(el, 'form')!.requestSubmit();
     await el.updateComplete; // the button is aria-disabled now, until the save settles
-    await waitFor(el, () => $(el, '[part~=submit-button]')?.getAttribute('aria-disabled') !== 'true');
+    await waitForUpdate(el, () => $(el, '[part~=submit-button]')?.getAttribute('aria-disabled') !== 'true');
     await el.updateComplete;
   }
 
@@ -129,7 +130,7 @@ describe('<sso-config-form>', () => {
       expect(text(el, '[part~=loading]')).to.contain('Loading');
       await expect(el).to.be.accessible();
       release();
-      await waitFor(el, () => Boolean($(el, 'form')));
+      await waitForUpdate(el, () => Boolean($(el, 'form')));
       expect(fetchFn.requests[0].url).to.equal(`https://api.example.test/accounts/${ACCOUNT}/sso`);
       expect(fetchFn.requests[0].headers.get('Authorization')).to.equal('Bearer test-access-token');
       expect(text(el, '[part~=intro]')).to.contain('isn’t set up yet');
@@ -158,7 +159,7 @@ describe('<sso-config-form>', () => {
       await expect(el).to.be.accessible();
       onGet = () => json(notConfigured);
       $<HTMLButtonElement>(el, '[part~=retry-button]')!.click();
-      await waitFor(el, () => Boolean($(el, 'form')));
+      await waitForUpdate(el, () => Boolean($(el, 'form')));
     });
 
     it('403: a read-only message instead of the form', async () => {
@@ -185,7 +186,7 @@ describe('<sso-config-form>', () => {
       const write = sinon.stub(navigator.clipboard, 'writeText').resolves();
       const el = await render();
       $<HTMLButtonElement>(el, '[part~=copy-button]')!.click();
-      await waitFor(el, () => text(el, '[part~=status]') === 'Copied');
+      await waitForUpdate(el, () => text(el, '[part~=status]') === 'Copied');
       expect(write).to.have.been.calledOnceWith(SP.redirectUrl);
       expect($(el, '[part~=copy-button]')!.getAttribute('aria-label')).to.equal('Copy Redirect URL');
     });
@@ -194,7 +195,7 @@ describe('<sso-config-form>', () => {
       sinon.stub(navigator.clipboard, 'writeText').rejects(new DOMException('denied', 'NotAllowedError'));
       const el = await render();
       $<HTMLButtonElement>(el, '[part~=copy-button]')!.click();
-      await waitFor(el, () => text(el, '[part~=status]').includes('Couldn’t copy'));
+      await waitForUpdate(el, () => text(el, '[part~=status]').includes('Couldn’t copy'));
     });
   });
 
@@ -253,7 +254,7 @@ describe('<sso-config-form>', () => {
       });
       expect(JSON.stringify(detail)).not.to.contain('CANARY');
       expect((await saved).detail.oauth2?.clientSecretSet).to.equal(true);
-      await waitFor(el, () => Boolean($(el, '[part~=success]')));
+      await waitForUpdate(el, () => Boolean($(el, '[part~=success]')));
       expect(puts()[0].url).to.equal(`https://api.example.test/accounts/${ACCOUNT}/sso`);
       expect((puts()[0].body as { clientSecret: string }).clientSecret).to.equal('CANARY-s3cr3t-7f1');
       expect(text(el, '[part~=success]')).to.equal('Single sign-on settings saved.');
@@ -282,7 +283,7 @@ describe('<sso-config-form>', () => {
       const intent = oneEvent(el, 'sso-config-save');
       $<HTMLFormElement>(el, 'form')!.requestSubmit();
       expect((await intent).detail.clientSecretChanged).to.equal(true);
-      await waitFor(el, () => Boolean($(el, '[part~=success]')));
+      await waitForUpdate(el, () => Boolean($(el, '[part~=success]')));
       expect((puts()[0].body as { clientSecret: string }).clientSecret).to.equal('CANARY-rotated-99');
       expect(el.shadowRoot!.innerHTML).not.to.contain('CANARY');
       expect($(el, '#clientSecret')).to.equal(null);
@@ -300,7 +301,7 @@ describe('<sso-config-form>', () => {
       const intent = oneEvent(el, 'sso-config-save');
       $<HTMLFormElement>(el, 'form')!.requestSubmit();
       expect((await intent).detail.clientSecretChanged).to.equal(false);
-      await waitFor(el, () => puts().length === 1);
+      await waitForUpdate(el, () => puts().length === 1);
       expect(puts()[0].body).not.to.have.property('clientSecret');
     });
 
@@ -335,13 +336,13 @@ describe('<sso-config-form>', () => {
       const form = $<HTMLFormElement>(el, 'form')!;
       form.requestSubmit();
       form.requestSubmit();
-      await waitFor(el, () => puts().length === 1);
+      await waitForUpdate(el, () => puts().length === 1);
       form.requestSubmit();
       expect($(el, '[part~=submit-button]')!.getAttribute('aria-disabled')).to.equal('true');
       expect(text(el, '[part~=status]')).to.contain('Saving');
       await expect(el).to.be.accessible();
       release();
-      await waitFor(el, () => Boolean($(el, '[part~=success]')));
+      await waitForUpdate(el, () => Boolean($(el, '[part~=success]')));
       expect(puts()).to.have.length(1);
     });
 
@@ -480,7 +481,7 @@ describe('<sso-config-form>', () => {
       const el = await render();
       await chooseType(el, 'saml');
       await type(el, 'certificate', certs.samlMetadata);
-      await waitFor(el, () => Boolean($(el, '[part~=certificate-summary]')));
+      await waitForUpdate(el, () => Boolean($(el, '[part~=certificate-summary]')));
       expect($<HTMLInputElement>(el, '#ssoUrl')!.value).to.equal('https://idp.acme.test/saml/sso/redirect');
       expect($<HTMLInputElement>(el, '#entityId')!.value).to.equal('https://idp.acme.test/saml/metadata');
       const certificate = $<HTMLTextAreaElement>(el, '#certificate')!.value;
@@ -515,7 +516,7 @@ describe('<sso-config-form>', () => {
       onPut = () => problem('sso-domain-taken', 409, { errors: [{ pointer: '/domains/0', code: 'domain-taken' }] });
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr"><sso-config-form account-id=${ACCOUNT}></sso-config-form></div>`);
       const el = wrapper.querySelector('sso-config-form')!;
-      await waitFor(el, () => Boolean($(el, 'form')));
+      await waitForUpdate(el, () => Boolean($(el, 'form')));
       expect(text(el, 'legend')).to.equal('Type de fournisseur d’identité');
       expect(text(el, '[part~=submit-button]')).to.equal('Enregistrer les paramètres SSO');
       await fillOauth2(el);
@@ -526,12 +527,3 @@ describe('<sso-config-form>', () => {
     });
   });
 });
-
-async function waitFor(el: { updateComplete: Promise<boolean> }, condition: () => boolean, timeout = 3000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeout) throw new Error('waitFor timed out');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await el.updateComplete;
-  }
-}

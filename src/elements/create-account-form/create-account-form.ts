@@ -1,12 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiElement } from '../../core/api-element.js';
-import { ConfigurationError, readIdentity, type LoginClientLike } from '../../core/login-client.js';
+import { isSignedOut } from '../../core/admin-element.js';
+import { ConfigurationError, readIdentity } from '../../core/login-client.js';
 import { ApiError } from '../../core/api/problem.js';
 import { newIdempotencyKey } from '../../core/api/client.js';
 import type { AccountSummary, NewAccount } from '../../core/api/types.js';
 import { messageForError, messageForFieldCode } from '../../core/error-messages.js';
 import { controls, tokens } from '../../core/styles.js';
+import { liveRegions, loadingIndicator } from '../../core/templates.js';
 import { createAccountFormEn, type CreateAccountFormMessages } from './create-account-form.i18n.js';
 import {
   AccountCreatedEvent,
@@ -160,26 +162,14 @@ export class CreateAccountFormElement extends ApiElement<CreateAccountFormMessag
     const controller = this.renewController();
     this.phase = 'loading';
     this.statusMessage = this.messages.loading;
-    let client: LoginClientLike;
-    try {
-      client = this.resolveLoginClient();
-    } catch (error) {
-      return this.showConfigurationError(error);
-    }
-    let signedIn = false;
-    try {
-      // Also completes the code exchange when the user has just come back from the login page.
-      signedIn = await client.userSessionExists();
-    } catch (error) {
-      console.warn(`<${this.localName}> could not check the session:`, error);
-    }
-    if (controller.signal.aborted) return;
+    const session = await this.checkSession();
+    if (!session || controller.signal.aborted) return;
     this.statusMessage = '';
-    if (!signedIn) {
+    if (!session.signedIn) {
       this.phase = 'signed-out';
       return;
     }
-    const identity = readIdentity(client);
+    const identity = readIdentity(session.client);
     this.prefill = { name: identity?.name, email: identity?.email };
     await this.offerExistingAccounts(controller.signal);
   }
@@ -292,18 +282,11 @@ export class CreateAccountFormElement extends ApiElement<CreateAccountFormMessag
   }
 
   private async signIn(): Promise<void> {
-    try {
-      const result = await this.resolveLoginClient().authenticate({ redirectUrl: location.href });
-      const authenticationUrl = (result as { authenticationUrl?: unknown } | null)?.authenticationUrl;
-      if (typeof authenticationUrl === 'string') this.navigate(authenticationUrl);
-    } catch (error) {
-      console.error(`<${this.localName}> sign-in could not start:`, error);
-      this.errorMessage = this.messages.signInFailed;
-    }
+    if (!(await this.startSignIn(location.href))) this.errorMessage = this.messages.signInFailed;
   }
 
-  private showConfigurationError(error: unknown): void {
-    console.error(`<${this.localName}> configuration-error:`, error);
+  protected override showConfigurationError(error: unknown): void {
+    super.showConfigurationError(error);
     this.statusMessage = '';
     this.phase = 'configuration-error';
   }
@@ -351,9 +334,7 @@ export class CreateAccountFormElement extends ApiElement<CreateAccountFormMessag
   override render() {
     const m = this.messages;
     return html`<div part="base">
-      ${this.renderPhase(m)}
-      <div part="status" role="status" class="visually-hidden">${this.statusMessage}</div>
-      <div part="error" role="alert">${this.errorMessage ? html`<p class="alert">${this.errorMessage}</p>` : nothing}</div>
+      ${this.renderPhase(m)} ${liveRegions(this.statusMessage, this.errorMessage)}
       ${this.needsSignIn ? this.renderSignInButton(m) : nothing}
     </div>`;
   }
@@ -364,7 +345,7 @@ export class CreateAccountFormElement extends ApiElement<CreateAccountFormMessag
     }
     switch (this.phase) {
       case 'loading':
-        return html`<div part="loading" aria-hidden="true"><span part="spinner" class="spinner"></span>${m.loading}</div>`;
+        return loadingIndicator(m.loading);
       case 'signed-out':
         return html`<div part="notice"><p>${m.signInToCreate}</p>${this.renderSignInButton(m)}</div>`;
       case 'existing':
@@ -522,5 +503,5 @@ export class CreateAccountFormElement extends ApiElement<CreateAccountFormMessag
 }
 
 function isSignInProblem(error: unknown): boolean {
-  return error instanceof ApiError && (error.code === 'not-signed-in' || error.status === 401);
+  return error instanceof ApiError && isSignedOut(error);
 }

@@ -7,6 +7,7 @@ import type { InvitePreview } from '../../core/api/types.js';
 import { messageForError } from '../../core/error-messages.js';
 import { languageOf } from '../../core/i18n.js';
 import { controls, tokens } from '../../core/styles.js';
+import { liveRegions, loadingIndicator } from '../../core/templates.js';
 import { inviteAcceptEn, type InviteAcceptMessages } from './invite-accept.i18n.js';
 import {
   InvitationAcceptedEvent,
@@ -129,9 +130,7 @@ export class InviteAcceptElement extends ApiElement<InviteAcceptMessages> {
     storeInvite({ inviteId, accepting: true });
     try {
       // clearUserDataBeforeLogin drops a session of someone else, so the invite never lands on the wrong user.
-      const result = await client.authenticate({ inviteId, redirectUrl, clearUserDataBeforeLogin: true });
-      const authenticationUrl = (result as { authenticationUrl?: unknown } | null)?.authenticationUrl;
-      if (typeof authenticationUrl === 'string') this.navigate(authenticationUrl);
+      this.followAuthenticationUrl(await client.authenticate({ inviteId, redirectUrl, clearUserDataBeforeLogin: true }));
     } catch (error) {
       this.accepting = false;
       this.statusMessage = '';
@@ -151,20 +150,9 @@ export class InviteAcceptElement extends ApiElement<InviteAcceptMessages> {
     this.currentId = inviteId;
     if (!inviteId) return this.show('invalid');
 
-    let client: LoginClientLike;
-    try {
-      client = this.resolveLoginClient();
-    } catch (error) {
-      return this.showConfigurationError(error);
-    }
-    let signedIn = false;
-    try {
-      // Also completes the code exchange when the user has just come back from the login page.
-      signedIn = await client.userSessionExists();
-    } catch (error) {
-      console.warn(`<${this.localName}> could not check the session:`, error);
-    }
-    if (controller.signal.aborted) return;
+    const session = await this.checkSession();
+    if (!session || controller.signal.aborted) return;
+    const { client, signedIn } = session;
 
     let preview: InvitePreview;
     try {
@@ -262,14 +250,7 @@ export class InviteAcceptElement extends ApiElement<InviteAcceptMessages> {
   private async signIn(): Promise<void> {
     const target = (this.successUrl && this.safeRedirect(this.successUrl)?.href) || pageUrlWithout(this.param);
     clearStoredInvite(); // a used invite has nothing left to carry over
-    try {
-      const result = await this.resolveLoginClient().authenticate({ redirectUrl: target });
-      const authenticationUrl = (result as { authenticationUrl?: unknown } | null)?.authenticationUrl;
-      if (typeof authenticationUrl === 'string') this.navigate(authenticationUrl);
-    } catch (error) {
-      console.error(`<${this.localName}> sign-in could not start:`, error);
-      this.errorMessage = this.messages.acceptFailed;
-    }
+    if (!(await this.startSignIn(target))) this.errorMessage = this.messages.acceptFailed;
   }
 
   private requestNew(status: UnusableInviteStatus): void {
@@ -293,8 +274,8 @@ export class InviteAcceptElement extends ApiElement<InviteAcceptMessages> {
     }
   }
 
-  private showConfigurationError(error: unknown): void {
-    console.error(`<${this.localName}> configuration-error:`, error);
+  protected override showConfigurationError(error: unknown): void {
+    super.showConfigurationError(error);
     this.errorMessage = this.messages.configurationError;
     this.show('configuration-error');
   }
@@ -324,9 +305,7 @@ export class InviteAcceptElement extends ApiElement<InviteAcceptMessages> {
   override render() {
     const m = this.messages;
     return html`<div part="base">
-      ${this.renderScreen(m)}
-      <div part="status" role="status" class="visually-hidden">${this.statusMessage}</div>
-      <div part="error" role="alert">${this.errorMessage ? html`<p class="alert">${this.errorMessage}</p>` : nothing}</div>
+      ${this.renderScreen(m)} ${liveRegions(this.statusMessage, this.errorMessage)}
     </div>`;
   }
 
@@ -334,7 +313,7 @@ export class InviteAcceptElement extends ApiElement<InviteAcceptMessages> {
     const accountName = this.preview?.accountName ?? '';
     switch (this.screen) {
       case 'loading':
-        return html`<div part="loading" aria-hidden="true"><span part="spinner" class="spinner"></span>${m.loading}</div>`;
+        return loadingIndicator(m.loading);
       case 'pending':
         return this.renderPending(m);
       case 'accepted':

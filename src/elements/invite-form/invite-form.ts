@@ -2,14 +2,14 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { ApiElement } from '../../core/api-element.js';
+import { AdminElement, isSignedOut, loadPhaseFor } from '../../core/admin-element.js';
 import { ApiError } from '../../core/api/problem.js';
 import { newIdempotencyKey } from '../../core/api/client.js';
 import type { InviteResult, PendingInvite, Role } from '../../core/api/types.js';
-import type { FailureDetail } from '../../core/events.js';
-import { messageForError, messageForFieldCode } from '../../core/error-messages.js';
+import { messageForFieldCode } from '../../core/error-messages.js';
 import { languageOf } from '../../core/i18n.js';
 import { controls, tokens } from '../../core/styles.js';
+import { liveRegions, loadNotice, signInButton, type LoadPhase } from '../../core/templates.js';
 import { inviteFormEn, type InviteCounts, type InviteFormMessages } from './invite-form.i18n.js';
 import {
   InviteLoadFailedEvent,
@@ -22,7 +22,7 @@ import {
 import { inviteFormStyles } from './invite-form.styles.js';
 import { MAX_INVITES, parseEmails } from './invite-form.emails.js';
 
-type Phase = 'loading' | 'load-failed' | 'forbidden' | 'signed-out' | 'ready';
+type Phase = LoadPhase | 'ready';
 type ListState = 'loading' | 'ready' | 'failed' | 'forbidden';
 type Field = 'role' | 'emails';
 
@@ -80,7 +80,7 @@ type Field = 'role' | 'emails';
  * @cssprop --invite-form-button-background - Button background (default: the accent token).
  * @cssprop --invite-form-button-color - Button text color.
  */
-export class InviteFormElement extends ApiElement<InviteFormMessages> {
+export class InviteFormElement extends AdminElement<InviteFormMessages> {
   static override tagName = 'invite-form';
   static override styles = [tokens, controls, inviteFormStyles];
 
@@ -145,7 +145,7 @@ export class InviteFormElement extends ApiElement<InviteFormMessages> {
     } catch (error) {
       if (abort.signal.aborted) return;
       const failure = this.describeFailure(error);
-      this.phase = isSignedOut(failure) ? 'signed-out' : failure.status === 403 ? 'forbidden' : 'load-failed';
+      this.phase = loadPhaseFor(failure);
       this.dispatchEvent(new InviteLoadFailedEvent(failure));
     }
     await pendingLoaded;
@@ -290,19 +290,7 @@ export class InviteFormElement extends ApiElement<InviteFormMessages> {
   }
 
   private async signIn(): Promise<void> {
-    try {
-      await this.resolveLoginClient().authenticate({ redirectUrl: location.href });
-    } catch (error) {
-      console.error(`<${this.localName}> sign-in could not start:`, error);
-      this.errorMessage = this.messages.genericError;
-    }
-  }
-
-  private describeFailure(error: unknown): FailureDetail {
-    const m = this.messages;
-    if (error instanceof ApiError) return { code: error.code, message: messageForError(error, m), ...(error.status ? { status: error.status } : {}) };
-    console.error(`<${this.localName}>:`, error);
-    return { code: 'configuration-error', message: m.genericError };
+    if (!(await this.startSignIn(location.href))) this.errorMessage = this.messages.genericError;
   }
 
   private requireAccountId(): string {
@@ -388,41 +376,14 @@ export class InviteFormElement extends ApiElement<InviteFormMessages> {
   override render() {
     const m = this.messages;
     return html`<div part="base" aria-busy=${this.phase === 'loading' ? 'true' : 'false'}>
-      ${this.renderPhase(m)}
-      <div part="status" role="status" class="visually-hidden">${this.statusMessage}</div>
-      <div part="error" role="alert">
-        ${this.errorMessage
-          ? html`<p class="alert">${this.errorMessage}</p>
-              ${this.errorCode === 'signed-out' ? this.renderSignInButton(m) : nothing}`
-          : nothing}
-      </div>
+      ${this.phase === 'ready' ? this.renderReady(m) : loadNotice(this.phase, m, { retry: this.handleRetry, signIn: this.handleSignIn })}
+      ${liveRegions(this.statusMessage, this.errorMessage, this.errorCode === 'signed-out' ? signInButton(m.signInAgain, this.handleSignIn) : nothing)}
     </div>`;
   }
 
-  private renderPhase(m: InviteFormMessages) {
-    switch (this.phase) {
-      case 'loading':
-        return html`<p part="loading"><span part="spinner" class="spinner" aria-hidden="true"></span>${m.loading}</p>`;
-      case 'load-failed':
-        return html`<div part="load-error" class="alert">
-          <p>${m.loadFailed}</p>
-          <button part="retry-button" class="button secondary small" type="button" @click=${this.handleRetry}>${m.retry}</button>
-        </div>`;
-      case 'forbidden':
-        return html`<p part="forbidden" class="alert">${m.readOnly}</p>`;
-      case 'signed-out':
-        return html`<div part="sign-in">
-          <p>${m.signInPrompt}</p>
-          ${this.renderSignInButton(m)}
-        </div>`;
-      case 'ready':
-        return html`${this.roles.length ? this.renderForm(m) : html`<p part="no-roles" class="alert">${m.noRoles}</p>`}
-        ${this.renderResults(m)} ${this.renderPending(m)}`;
-    }
-  }
-
-  private renderSignInButton(m: InviteFormMessages) {
-    return html`<button part="sign-in-button" class="button" type="button" @click=${this.handleSignIn}>${m.signInAgain}</button>`;
+  private renderReady(m: InviteFormMessages) {
+    return html`${this.roles.length ? this.renderForm(m) : html`<p part="no-roles" class="alert">${m.noRoles}</p>`}
+      ${this.renderResults(m)} ${this.renderPending(m)}`;
   }
 
   private renderForm(m: InviteFormMessages) {
@@ -585,10 +546,6 @@ export class InviteFormElement extends ApiElement<InviteFormMessages> {
       return m.expiresRelative(date.toISOString());
     }
   }
-}
-
-function isSignedOut(failure: FailureDetail): boolean {
-  return failure.code === 'not-signed-in' || failure.status === 401;
 }
 
 /** A role or invite id made safe for an element id. */

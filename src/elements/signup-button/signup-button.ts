@@ -114,10 +114,7 @@ export class SignupButtonElement extends OnboardingElement<SignupButtonMessages>
         else this.status = 'idle';
         return;
       }
-      const result = await client.authenticate({ redirectUrl, ...definedOnly(selector) });
-      // The SDK skips the navigation when the login page shares the app's hostname; do it here.
-      const authenticationUrl = (result as { authenticationUrl?: unknown } | null)?.authenticationUrl;
-      if (typeof authenticationUrl === 'string') this.navigate(authenticationUrl);
+      this.followAuthenticationUrl(await client.authenticate({ redirectUrl, ...definedOnly(selector) }));
     } catch (error) {
       this.handleLoginError(error, selector.tenantLookupIdentifier);
     }

@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { ApiElement } from '../../core/api-element.js';
+import { AdminElement, isSignedOut, loadPhaseFor } from '../../core/admin-element.js';
 import { ApiError } from '../../core/api/problem.js';
 import type { OAuth2Input, SamlInput, SsoConfiguration, SsoConfigurationInput } from '../../core/api/types.js';
 import { messageForError, messageForFieldCode } from '../../core/error-messages.js';
+import { liveRegions, loadNotice, signInButton, type LoadPhase } from '../../core/templates.js';
 import { controls, tokens } from '../../core/styles.js';
 import { languageOf } from '../../core/i18n.js';
 import { checkCertificate, derToPem, pemToDer, type CertificateCheck, type CertificateSummary } from '../../core/x509/index.js';
@@ -20,7 +21,7 @@ import { ssoConfigFormStyles } from './sso-config-form.styles.js';
 import { looksLikeXml, parseSamlMetadata } from './saml-metadata.js';
 import { checkUrl, parseDomains, MAX_DOMAINS } from './sso-config-form.validation.js';
 
-type Phase = 'loading' | 'load-failed' | 'forbidden' | 'signed-out' | 'ready';
+type Phase = LoadPhase | 'ready';
 type SsoType = 'oauth2' | 'saml';
 /** Form fields, in on-screen order (the first invalid one gets focus). */
 type Field = 'type' | 'authorizationUrl' | 'tokenUrl' | 'clientId' | 'clientSecret' | 'scopes' | 'issuer' | 'ssoUrl' | 'entityId' | 'certificate' | 'domains';
@@ -103,7 +104,7 @@ const EMPTY_VALUES: Values = {
  * @cssprop --sso-config-form-sp-background - Background of the service-provider values box.
  * @cssprop --sso-config-form-code-font - Monospace font for URLs and certificates.
  */
-export class SsoConfigFormElement extends ApiElement<SsoConfigFormMessages> {
+export class SsoConfigFormElement extends AdminElement<SsoConfigFormMessages> {
   static override tagName = 'sso-config-form';
   static override styles = [tokens, controls, ssoConfigFormStyles];
 
@@ -170,7 +171,7 @@ export class SsoConfigFormElement extends ApiElement<SsoConfigFormMessages> {
     } catch (error) {
       if (abort.signal.aborted) return;
       const failure = this.describeFailure(error);
-      this.phase = failure.code === 'not-signed-in' || failure.status === 401 ? 'signed-out' : failure.status === 403 ? 'forbidden' : 'load-failed';
+      this.phase = loadPhaseFor(failure);
       this.dispatchEvent(new SsoConfigLoadFailedEvent(failure));
     }
   }
@@ -241,7 +242,7 @@ export class SsoConfigFormElement extends ApiElement<SsoConfigFormMessages> {
       if (apiError.code === 'sso-domain-taken' && !errors.domains) errors.domains = messageForFieldCode('domain-taken', m);
     }
     this.fieldErrors = errors;
-    this.errorCode = failure.code === 'not-signed-in' || failure.status === 401 ? 'signed-out' : failure.code;
+    this.errorCode = isSignedOut(failure) ? 'signed-out' : failure.code;
     this.errorMessage = Object.keys(errors).length && failure.code !== 'validation-failed' ? m.validationFailed : failure.message;
     this.dispatchEvent(new SsoConfigSaveFailedEvent(failure));
     if (Object.keys(errors).length) void this.focusFirstInvalid();
@@ -388,22 +389,13 @@ export class SsoConfigFormElement extends ApiElement<SsoConfigFormMessages> {
   }
 
   private async signIn(): Promise<void> {
-    try {
-      await this.resolveLoginClient().authenticate({ redirectUrl: location.href });
-    } catch (error) {
-      console.error(`<${this.localName}> sign-in could not start:`, error);
-      this.errorMessage = this.messages.genericError;
-    }
+    if (!(await this.startSignIn(location.href))) this.errorMessage = this.messages.genericError;
   }
 
-  private describeFailure(error: unknown): { code: string; message: string; status?: number } {
+  protected override messageForApiError(error: ApiError): string {
     const m = this.messages;
-    if (error instanceof ApiError) {
-      const message = error.code === 'sso-domain-taken' ? messageForFieldCode('domain-taken', m) : messageForError(error, m);
-      return { code: error.code, message, ...(error.status ? { status: error.status } : {}) };
-    }
-    console.error(`<${this.localName}>:`, error);
-    return { code: 'configuration-error', message: m.genericError };
+    // Said as the field message, which names the cause; the generic 409 text would not.
+    return error.code === 'sso-domain-taken' ? messageForFieldCode('domain-taken', m) : messageForError(error, m);
   }
 
   private requireAccountId(): string {
@@ -478,40 +470,9 @@ export class SsoConfigFormElement extends ApiElement<SsoConfigFormMessages> {
   override render() {
     const m = this.messages;
     return html`<div part="base" aria-busy=${this.phase === 'loading' ? 'true' : 'false'}>
-      ${this.renderPhase(m)}
-      <div part="status" role="status" class="visually-hidden">${this.statusMessage}</div>
-      <div part="error" role="alert">
-        ${this.errorMessage
-          ? html`<p class="alert">${this.errorMessage}</p>
-              ${this.errorCode === 'signed-out' ? this.renderSignInButton(m) : nothing}`
-          : nothing}
-      </div>
+      ${this.phase === 'ready' ? this.renderReady(m) : loadNotice(this.phase, m, { retry: this.handleRetry, signIn: this.handleSignIn })}
+      ${liveRegions(this.statusMessage, this.errorMessage, this.errorCode === 'signed-out' ? signInButton(m.signInAgain, this.handleSignIn) : nothing)}
     </div>`;
-  }
-
-  private renderPhase(m: SsoConfigFormMessages) {
-    switch (this.phase) {
-      case 'loading':
-        return html`<p part="loading"><span part="spinner" class="spinner" aria-hidden="true"></span>${m.loading}</p>`;
-      case 'load-failed':
-        return html`<div part="load-error" class="alert">
-          <p>${m.loadFailed}</p>
-          <button part="retry-button" class="button secondary small" type="button" @click=${this.handleRetry}>${m.retry}</button>
-        </div>`;
-      case 'forbidden':
-        return html`<p part="forbidden" class="alert">${m.readOnly}</p>`;
-      case 'signed-out':
-        return html`<div part="sign-in">
-          <p>${m.signInPrompt}</p>
-          ${this.renderSignInButton(m)}
-        </div>`;
-      case 'ready':
-        return this.renderReady(m);
-    }
-  }
-
-  private renderSignInButton(m: SsoConfigFormMessages) {
-    return html`<button part="sign-in-button" class="button" type="button" @click=${this.handleSignIn}>${m.signInAgain}</button>`;
   }
 
   private renderReady(m: SsoConfigFormMessages) {
