@@ -12,8 +12,9 @@ export default defineConfig(
   {
     languageOptions: {
       parserOptions: {
-        // Two programs: the browser code (tsconfig.json) and the Node demo/tests (demo/tsconfig.json).
-        project: ['./tsconfig.json', './demo/tsconfig.json'],
+        // Three programs: the library (tsconfig.json), the Node demo and tests (demo/tsconfig.json),
+        // and the demo site's browser scripts (demo/site/tsconfig.json).
+        project: ['./tsconfig.json', './demo/tsconfig.json', './demo/site/tsconfig.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -31,7 +32,7 @@ export default defineConfig(
   {
     // Browser scripts of test fixtures and the demo site.
     files: ['test/e2e/support/**/*.js', 'demo/site/**/*.js'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', location: 'readonly', customElements: 'readonly' } },
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', location: 'readonly', customElements: 'readonly', fetch: 'readonly' } },
   },
   {
     // Fakes implement async interfaces synchronously.
