@@ -5,7 +5,7 @@ import { OWNER_ROLE, accountResource, highestRole } from '../access.js';
 import type { AccountRow } from '../db.js';
 import { fingerprint, parseIdempotencyKey } from '../idempotency.js';
 import type { FieldProblem } from '../problems.js';
-import { authenticate, clientIp, json, readJson, type Env } from '../request.js';
+import { accountIdParam, authenticate, clientIp, json, readJson, type Env } from '../request.js';
 import type { Services } from '../services.js';
 
 interface NewAccount { accountName: string; contactName: string; contactEmail: string; fields?: Record<string, string | number | boolean> }
@@ -74,6 +74,15 @@ export function registerAccountRoutes(app: Hono<Env>, s: Services): void {
       };
     });
     return json(result.status, result.body, { ...result.headers, ...(result.replayed ? { 'Idempotency-Replayed': 'true' } : {}) });
+  });
+
+  app.get('/accounts/:accountId', async (c) => {
+    c.set('operationId', 'getAccount');
+    const userId = await authenticate(c, s);
+    const accountId = accountIdParam(c);
+    const row = await s.access.requireAccount(userId, accountId, s.contract.permissionFor('getAccount'));
+    const role = highestRole(await s.authress.rolesOn(userId, accountResource(accountId)));
+    return json(200, { account: toAccount(row), role: role ?? 'Viewer' });
   });
 
   app.get('/accounts', async (c) => {

@@ -3,6 +3,7 @@ import type { paths } from './schema.js';
 import type {
   AccountCreated,
   AccountList,
+  AccountWithRole,
   InvitePreview,
   InviteResults,
   NewAccount,
@@ -46,6 +47,7 @@ export function newIdempotencyKey(): string {
 export interface OnboardingApi {
   createAccount(body: NewAccount, options: KeyedCallOptions): Promise<AccountCreated>;
   listAccounts(options?: CallOptions): Promise<AccountList>;
+  getAccount(accountId: string, options?: CallOptions): Promise<AccountWithRole>;
   getSsoConfiguration(accountId: string, options?: CallOptions): Promise<SsoConfiguration>;
   saveSsoConfiguration(accountId: string, body: SsoConfigurationInput, options?: CallOptions): Promise<SsoConfiguration>;
   listGrantableRoles(accountId: string, options?: CallOptions): Promise<RoleList>;
@@ -90,6 +92,9 @@ export function createApiClient(options: ApiClientOptions): OnboardingApi {
     },
     async listAccounts({ signal } = {}) {
       return unwrap(client.GET('/accounts', { headers: await auth(), signal }));
+    },
+    async getAccount(accountId, { signal } = {}) {
+      return unwrap(client.GET('/accounts/{accountId}', { params: { path: { accountId } }, headers: await auth(), signal }));
     },
     async getSsoConfiguration(accountId, { signal } = {}) {
       return unwrap(client.GET('/accounts/{accountId}/sso', { params: { path: { accountId } }, headers: await auth(), signal }));

@@ -22,6 +22,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /** One account, with the caller's role in it (the `Location` of a created account). */
+        get: operations["getAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{accountId}/sso": {
         parameters: {
             query?: never;
@@ -173,14 +192,17 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        AccountCreated: {
+        AccountWithRole: {
             account: components["schemas"]["Account"];
             /**
-             * @description The caller's role in the new account.
+             * @description The caller's highest role in the account.
              * @example Authress:Owner
+             * @example Editor
              */
             role: string;
         };
+        /** @description The new account; the caller's role is `Authress:Owner`. */
+        AccountCreated: components["schemas"]["AccountWithRole"];
         AccountSummary: {
             accountId: components["schemas"]["AccountId"];
             name: string;
@@ -534,6 +556,33 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountWithRole"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
             default: components["responses"]["Error"];
         };

@@ -5,6 +5,7 @@ type Schemas = components['schemas'];
 export type NewAccount = Schemas['NewAccount'];
 export type Account = Schemas['Account'];
 export type AccountCreated = Schemas['AccountCreated'];
+export type AccountWithRole = Schemas['AccountWithRole'];
 export type AccountSummary = Schemas['AccountSummary'];
 export type AccountList = Schemas['AccountList'];
 export type SsoConfiguration = Schemas['SsoConfiguration'];

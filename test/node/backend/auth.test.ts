@@ -52,7 +52,7 @@ test('public preview needs no token; everything else does', async () => {
 test("another user's account and a non-existent account look the same (404)", async () => {
   const stranger = await h.token('google|stranger@other.test');
   for (const id of [accountId, 'acc_doesnotexist123', 'not-an-account-id']) {
-    for (const [method, path, body] of [['GET', `/accounts/${id}/sso`], ['PUT', `/accounts/${id}/sso`, oauth2Body(['stranger.test'])], ['GET', `/accounts/${id}/roles`], ['GET', `/accounts/${id}/invites`], ['DELETE', `/accounts/${id}/invites/inv_12345678`]] as const) {
+    for (const [method, path, body] of [['GET', `/accounts/${id}`], ['GET', `/accounts/${id}/sso`], ['PUT', `/accounts/${id}/sso`, oauth2Body(['stranger.test'])], ['GET', `/accounts/${id}/roles`], ['GET', `/accounts/${id}/invites`], ['DELETE', `/accounts/${id}/invites/inv_12345678`]] as const) {
       const res = await h.api(method, path, body ? { token: stranger, body } : { token: stranger });
       assert.equal(res.status, 404, `${method} ${path}`);
       assert.equal(res.body.type, 'urn:authress-onboarding:problem:not-found');

@@ -17,6 +17,9 @@ test('create account → SSO → roles → invites → email → preview → rev
   assert.equal(created.body.role, 'Authress:Owner');
   const accountId: string = created.body.account.accountId;
   assert.equal(created.headers.get('location'), `/accounts/${accountId}`);
+  const fetched = await h.api('GET', created.headers.get('location')!, { token: ada });
+  assert.equal(fetched.status, 200);
+  assert.deepEqual(fetched.body, created.body);
   assert.deepEqual(created.body.account.fields, { plan: 'team', seats: 5 });
 
   // Authress (not our DB) says Ada owns it, through the predictable record.
