@@ -70,6 +70,23 @@ describe('demo: both user stories in Chromium', { timeout: 150_000 }, () => {
     await step(stack, page, '12-invite-used');
   });
 
+  it('SSO by email domain: Alice signs in from the landing page through the corporate IdP', async () => {
+    assert.ok(inviteLink, 'SSO for acme.test was configured in story 2');
+    const page = await (await stack.newContext()).newPage();
+    await page.goto(stack.demo.urls.pages.landing);
+    await pageReady(page);
+    await page.getByLabel('Work email').fill('alice@acme.test');
+    await page.getByRole('button', { name: 'Continue with SSO' }).click();
+    // The email's domain is the tenant lookup identifier: straight to Acme's IdP, no provider picker.
+    await page.waitForURL((url) => url.origin === stack.demo.urls.idp, { timeout: 15_000 });
+    await page.getByRole('button', { name: /Alice/ }).click();
+    await page.waitForURL((url) => url.pathname === '/account.html', { timeout: 20_000 });
+    await page.locator('#who-email').filter({ hasText: 'alice@acme.test' }).waitFor({ timeout: 15_000 });
+    const userId = await page.locator('#who-id').textContent();
+    assert.match(userId ?? '', new RegExp(`^con_${accountId}\\|`), 'the user id is namespaced by the account connection');
+    await step(stack, page, '12b-sso-by-domain');
+  });
+
   it('the script-tag page (no build step) renders a working <signup-button>', async () => {
     const page = await (await stack.newContext()).newPage();
     await page.goto(stack.demo.urls.pages.scriptTag);
