@@ -37,6 +37,7 @@ export interface Backend { app: Hono<Env>; services: Services; close(): void }
 /** Paths of the contract, for 405 answers (a known path with another method). */
 const CONTRACT_PATHS: Record<string, string[]> = {
   '/accounts': ['GET', 'POST'],
+  '/accounts/:accountId': ['GET'],
   '/accounts/:accountId/sso': ['GET', 'PUT'],
   '/accounts/:accountId/roles': ['GET'],
   '/accounts/:accountId/invites': ['GET', 'POST'],

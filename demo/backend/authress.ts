@@ -1,5 +1,6 @@
 // Every Authress call goes through @authress/sdk, wrapped with a deadline (the SDK has none) and one
 // error mapping: network failures and 5xx → 503 problem; 4xx → AuthressStatusError for the caller.
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { AuthressClient, TokenVerifier } from './sdk.js';
 import type { AuthressClient as AuthressClientType } from './sdk.js';
 import type { BackendConfig } from './config.js';
@@ -71,6 +72,11 @@ export function createAuthress(config: BackendConfig, log: Logger, client?: Auth
       const status = error.status ?? error.response?.status;
       // The SDK turns authorizeUser's 404 into UnauthorizedError; everything else arrives as a plain object.
       if (error.code === 'UnauthorizedError') throw new AuthressStatusError(404, operation);
+      if (status === 429) {
+        // Authress is throttling us: a temporary outage for our caller, not a bug or a bad token.
+        log('warn', 'authress-unavailable', { operation, reason: 'status-429' });
+        throw unavailable(5);
+      }
       if (typeof status === 'number' && status >= 400 && status < 500) {
         if (status === 401 || status === 403) {
           log('error', 'authress-rejected-service-client', { operation, status });
@@ -94,6 +100,11 @@ export function createAuthress(config: BackendConfig, log: Logger, client?: Auth
 
     /** Verifies a user's access token; returns the user id or undefined (→ 401). Authress down → 503. */
     async verifyUserToken(token: string): Promise<string | undefined> {
+      // Before the SDK sees it: the issuer must be the login host itself, byte for byte. TokenVerifier
+      // compares only the origin and fetches keys from `${iss}/…/jwks`, so a path such as
+      // /v1/%63lients/<id> let any service client's key sign "user" tokens, and random issuers or
+      // kids made it fetch and cache keys without bound.
+      if (!hasExpectedIssuer(token, config.authressUrl)) return undefined;
       let payload: Record<string, unknown>;
       try {
         payload = await call('verifyToken', () => TokenVerifier(config.authressUrl, token));
@@ -108,8 +119,6 @@ export function createAuthress(config: BackendConfig, log: Logger, client?: Auth
       if (typeof payload['exp'] !== 'number' || typeof payload['sub'] !== 'string' || payload['sub'].length === 0) return undefined;
       const aud = payload['aud'];
       if (aud !== undefined && !(Array.isArray(aud) ? aud : [aud]).includes(config.applicationId)) return undefined;
-      // Service-client tokens (iss …/v1/clients/{id}) are not end users; the contract is for people.
-      if (/\/v\d+\/clients\//.test(new URL(String(payload['iss'])).pathname)) return undefined;
       return payload['sub'];
     },
 
@@ -228,5 +237,19 @@ async function upsert(exists: boolean, create: () => Promise<unknown>, update: (
       return;
     }
     throw error;
+  }
+}
+
+/**
+ * True when the token's `iss` is exactly the configured Authress URL and its `kid` is a plausible key
+ * id. Only a pre-check: the signature is verified by TokenVerifier afterwards.
+ */
+function hasExpectedIssuer(token: string, authressUrl: string): boolean {
+  try {
+    const header = decodeProtectedHeader(token);
+    const payload = decodeJwt(token);
+    return payload.iss === authressUrl && typeof header.kid === 'string' && /^[\w.:-]{1,128}$/.test(header.kid);
+  } catch {
+    return false;
   }
 }

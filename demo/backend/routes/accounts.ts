@@ -1,5 +1,5 @@
 // POST /accounts and GET /accounts.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import { OWNER_ROLE, accountResource, highestRole } from '../access.js';
 import type { AccountRow } from '../db.js';
@@ -13,8 +13,14 @@ interface NewAccount { accountName: string; contactName: string; contactEmail: s
 /** 128 bits from the CSPRNG: ids are not guessable. */
 const newAccountId = () => `acc_${randomBytes(16).toString('base64url')}`;
 
-/** The access record id is predictable, so a retry finds (409) what an earlier attempt created. */
-export const ownerRecordId = (accountId: string, userId: string) => `rec_Accounts:${accountId}:User:${userId}`;
+/**
+ * The access record id is predictable, so a retry finds (409) what an earlier attempt created:
+ * `rec_Accounts:{accountId}:User:{userRef}`. The user part is a digest of the user id, not the id
+ * itself: Authress record ids allow only `[a-zA-Z0-9-_:|~]` and 100 characters, and user ids like
+ * `google|ada@acme.test` (or long SSO subjects) would break either rule.
+ */
+export const ownerRecordId = (accountId: string, userId: string) =>
+  `rec_Accounts:${accountId}:User:${createHash('sha256').update(userId).digest('base64url').slice(0, 22)}`;
 
 export function toAccount(row: AccountRow) {
   return {

@@ -162,8 +162,14 @@ export function registerInviteRoutes(app: Hono<Env>, s: Services): void {
     if (!row || row.account_id !== accountId) throw new ProblemError('not-found');
     if (row.state === 'used') throw new ProblemError('invite-not-pending');
     if (row.state === 'pending') {
+      // Ask first: Authress may delete an invite that was already accepted and still answer 204,
+      // and revoking then would tell the admin access was withdrawn when it was not.
+      if (row.expires_at > s.now() && !(await s.authress.inviteIsOpen(inviteId))) {
+        s.db.invites.setState(inviteId, 'used');
+        throw new ProblemError('invite-not-pending');
+      }
       const outcome = await s.authress.deleteInvite(inviteId);
-      // Gone at Authress before its expiry means someone accepted it: revoking now would mislead.
+      // Gone at Authress before its expiry means someone accepted it in between.
       if (outcome === 'gone' && row.expires_at > s.now()) {
         s.db.invites.setState(inviteId, 'used');
         throw new ProblemError('invite-not-pending');

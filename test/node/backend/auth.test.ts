@@ -103,3 +103,44 @@ test('Viewer and Editor get 403 where their role lacks the permission', async ()
   const otherAccount = await createAccount(h, owner, 'Elsewhere');
   assert.equal((await h.api('DELETE', `/accounts/${otherAccount}/invites/${ok.body.results[0].inviteId}`, { token: owner })).status, 404);
 });
+
+test('a service-client key cannot mint "user" tokens through an encoded issuer path', async () => {
+  // The access key is clientId.keyId.accountId.<base64 PKCS#8 Ed25519 key>.
+  const [clientId, keyId, , der] = h.emu.accessKey.split('.');
+  const { createPrivateKey } = await import('node:crypto');
+  const key = createPrivateKey({ key: Buffer.from(der!, 'base64'), format: 'der', type: 'pkcs8' });
+  const now = Math.floor(Date.now() / 1000);
+  for (const iss of [`${h.emu.url}/v1/%63lients/${clientId}`, `${h.emu.url}/v1/clients/${clientId}`, `${h.emu.url}/anything`]) {
+    const token = await new SignJWT({ sub: 'google|owner@acme.test', iss, iat: now, exp: now + 300, client_id: clientId })
+      .setProtectedHeader({ alg: 'EdDSA', kid: keyId! })
+      .sign(key);
+    assert.equal((await h.api('GET', '/accounts', { token })).status, 401, iss);
+  }
+  // A kid that is not a key id is refused before any key lookup.
+  const real = await h.token('google|kid@acme.test');
+  const [, payload, signature] = real.split('.');
+  const oddKid = `${Buffer.from(JSON.stringify({ alg: 'EdDSA', kid: '../../x'.repeat(40) })).toString('base64url')}.${payload}.${signature}`;
+  assert.equal((await h.api('GET', '/accounts', { token: oddKid })).status, 401);
+});
+
+test('a user with a very long id can create an account (the owner record id stays short)', async () => {
+  const longUser = `google|${'a'.repeat(90)}@acme.test`;
+  const token = await h.token(longUser);
+  const created = await h.api('POST', '/accounts', { token, key: newKey(), body: { accountName: 'Long Co', contactName: 'A', contactEmail: 'a@acme.test' } });
+  assert.equal(created.status, 201);
+  const record = h.emu.state.accessRecords().find((r) => r.users?.some((u) => u.userId === longUser));
+  assert.ok(record && record.recordId.length <= 100 && /^[a-zA-Z0-9-_:|~]+$/.test(record.recordId), record?.recordId);
+});
+
+test('revoking an invite that was accepted meanwhile answers 409 and keeps the member', async () => {
+  const sent = await h.api('POST', `/accounts/${accountId}/invites`, { token: owner, key: newKey(), body: { emails: ['quick@acme.test'], roleId: 'Viewer' } });
+  const inviteId: string = sent.body.results[0].inviteId;
+  const quick = await h.token('google|quick@acme.test');
+  await h.userSdk(quick).invites.respondToInvite(inviteId);
+  // No preview in between: the backend still thinks it is pending.
+  const revoke = await h.api('DELETE', `/accounts/${accountId}/invites/${inviteId}`, { token: owner });
+  assert.equal(revoke.status, 409);
+  assert.equal(revoke.body.type, 'urn:authress-onboarding:problem:invite-not-pending');
+  assert.equal((await h.api('GET', `/accounts/${accountId}`, { token: quick })).status, 200);
+  assert.equal((await h.api('GET', `/invites/${inviteId}`)).body.status, 'used');
+});

@@ -1,4 +1,5 @@
 // Idempotency-Key semantics on POST /accounts (and the same machinery on invites).
+import { ownerRecordId } from '../../../demo/backend/routes/accounts.js';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { AuthressClient } from '../../../demo/backend/sdk.js';
@@ -8,7 +9,8 @@ let h: Harness;
 before(async () => { h = await setup(); });
 after(async () => { await h.close(); });
 
-const accountsOwnedBy = (userId: string) => h.emu.state.accessRecords().filter((r) => r.recordId.startsWith('rec_Accounts:') && r.recordId.endsWith(`:User:${userId}`));
+const accountsOwnedBy = (userId: string) =>
+  h.emu.state.accessRecords().filter((r) => r.recordId.startsWith('rec_Accounts:') && r.users?.some((u) => u.userId === userId));
 const rowCount = () => (h.backend.db.raw.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n;
 
 test('20 concurrent POST /accounts with one key create exactly one account', async () => {
@@ -118,7 +120,7 @@ for (const mode of ['fails before Authress stores it', 'is stored but the answer
       assert.equal(replay.headers.get('idempotency-replayed'), 'true');
       assert.equal((flaky.backend.db.raw.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n, 1);
       assert.equal(accountsOwnedBy(user).length, 1);
-      assert.equal(accountsOwnedBy(user)[0].recordId, `rec_Accounts:${retry.body.account.accountId}:User:${user}`);
+      assert.equal(accountsOwnedBy(user)[0].recordId, ownerRecordId(retry.body.account.accountId, user));
     } finally {
       await flaky.close();
     }

@@ -1,4 +1,5 @@
 // The whole onboarding story against the local Authress emulator, through real HTTP.
+import { ownerRecordId } from '../../../demo/backend/routes/accounts.js';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { AuthressClient } from '../../../demo/backend/sdk.js';
@@ -25,7 +26,7 @@ test('create account → SSO → roles → invites → email → preview → rev
   // Authress (not our DB) says Ada owns it, through the predictable record.
   const service = new AuthressClient({ authressApiUrl: h.emu.url }, h.emu.accessKey);
   await service.userPermissions.authorizeUser(ADA, `Accounts/${accountId}`, 'sso:update');
-  assert.ok(h.emu.state.accessRecords().some((r) => r.recordId === `rec_Accounts:${accountId}:User:${ADA}`));
+  assert.ok(h.emu.state.accessRecords().some((r) => r.recordId === ownerRecordId(accountId, ADA)));
 
   const listed = await h.api('GET', '/accounts', { token: ada });
   assert.deepEqual(listed.body.accounts, [{ accountId, name: 'Acme <Corp>', role: 'Authress:Owner' }]);
