@@ -11,6 +11,7 @@ import {
 import { loginPage, errorPage } from './login-pages.js';
 import { mintUserTokens } from './tokens.js';
 import { UpstreamLoginError, beginUpstreamLogin, finishUpstreamLogin } from './upstream-oauth.js';
+import { SAML_PATH_PREFIX, beginSamlLogin, finishSamlLogin, isSamlConnection, samlMetadata } from './upstream-saml.js';
 import type {
   AuthenticationRequest, AuthorizationCode, Connection, Invite, LoginSession, UserProfile,
 } from './types.js';
@@ -114,17 +115,32 @@ export function registerLoginRoutes(router: Router, ctx: EmulatorContext): void 
     redirect(res, target.toString(), { 'Set-Cookie': sessionCookie(session.sessionId) });
   };
 
-  const startConnection = (res: ServerResponse, request: AuthenticationRequest, connection: Connection): void => {
-    if ((connection.type ?? 'OAUTH2').toUpperCase() !== 'OAUTH2') {
+  const startConnection = async (res: ServerResponse, request: AuthenticationRequest, connection: Connection): Promise<void> => {
+    const type = (connection.type ?? 'OAUTH2').toUpperCase();
+    if (type !== 'OAUTH2' && !isSamlConnection(connection)) {
       return sendHtml(res, 501, errorPage('SSO not available locally',
-        `The connection ${connection.connectionId} is ${connection.type}; the local emulator only signs in through OAuth2/OIDC connections.`));
+        `The connection ${connection.connectionId} is ${connection.type}; the local emulator only signs in through OAuth2/OIDC and SAML2 connections.`));
     }
     try {
-      redirect(res, beginUpstreamLogin(ctx, request, connection));
+      redirect(res, isSamlConnection(connection) ? await beginSamlLogin(ctx, request, connection) : beginUpstreamLogin(ctx, request, connection));
     } catch (error) {
       const failure = error as UpstreamLoginError;
       sendHtml(res, failure.status ?? 400, errorPage(failure.title ?? 'Sign-in failed', failure.message));
     }
+  };
+
+  /** Shared end of every upstream (OAuth2 or SAML) sign-in: tenant domain check, then completeLogin. */
+  const finishSsoLogin = (res: ServerResponse, authenticationRequestId: string, connectionId: string, user: UserProfile): void => {
+    const request = loadRequest(authenticationRequestId);
+    if (!request) return sendHtml(res, 404, errorPage('Sign-in link expired', 'This sign-in request has expired. Go back to the app and try again.'));
+    const tenant = ctx.tenant(request.tenantId) ?? ctx.tenantForConnection(connectionId);
+    const allowedDomains = (tenant?.domains ?? []).map((entry) => entry.domain.toLowerCase());
+    if (allowedDomains.length > 0 && !allowedDomains.includes(emailDomain(user.email ?? '') ?? '')) {
+      return sendHtml(res, 403, errorPage('Account not allowed',
+        `${user.email ?? 'This account'} is not part of ${tenant ? ctx.tenantName(tenant) : 'this organization'}: its SSO only accepts ${allowedDomains.map((d) => `@${d}`).join(', ')} addresses.`));
+    }
+    if (tenant && !request.tenantId) request.tenantId = tenant.tenantId;
+    completeLogin(res, request, user);
   };
 
   const renderPicker = (res: ServerResponse, request: AuthenticationRequest, status = 200, error?: string, values?: { email?: string; name?: string; ssoEmail?: string }) => {
@@ -144,7 +160,7 @@ export function registerLoginRoutes(router: Router, ctx: EmulatorContext): void 
     }));
   };
 
-  router.on('GET', '/login', (req, res) => {
+  router.on('GET', '/login', async (req, res) => {
     const request = loadRequest(req.url.searchParams.get('authenticationRequestId') ?? undefined);
     if (!request) return sendHtml(res, 404, errorPage('Sign-in link expired', 'This sign-in request is unknown or has expired. Go back to the app and try again.'));
     const selected = ctx.connection(request.connectionId) ?? ctx.connection(ctx.tenant(request.tenantId)?.connection?.connectionId);
@@ -186,26 +202,38 @@ export function registerLoginRoutes(router: Router, ctx: EmulatorContext): void 
     }
     const routed = { ...request, tenantId: request.tenantId ?? tenant.tenantId };
     ctx.store.put('authRequest', routed.authenticationRequestId, routed);
-    startConnection(res, routed, connection);
+    await startConnection(res, routed, connection);
   });
 
   router.on('GET', OAUTH_CALLBACK_PATH, async (req, res) => {
     try {
       const { login, user } = await finishUpstreamLogin(ctx, req.url.searchParams);
-      const request = loadRequest(login.authenticationRequestId);
-      if (!request) return sendHtml(res, 404, errorPage('Sign-in link expired', 'This sign-in request has expired. Go back to the app and try again.'));
-      const tenant = ctx.tenant(request.tenantId) ?? ctx.tenantForConnection(login.connectionId);
-      const allowedDomains = (tenant?.domains ?? []).map((entry) => entry.domain.toLowerCase());
-      if (allowedDomains.length > 0 && !allowedDomains.includes(emailDomain(user.email ?? '') ?? '')) {
-        return sendHtml(res, 403, errorPage('Account not allowed',
-          `${user.email ?? 'This account'} is not part of ${tenant ? ctx.tenantName(tenant) : 'this organization'}: its SSO only accepts ${allowedDomains.map((d) => `@${d}`).join(', ')} addresses.`));
-      }
-      if (tenant && !request.tenantId) request.tenantId = tenant.tenantId;
-      completeLogin(res, request, user);
+      finishSsoLogin(res, login.authenticationRequestId, login.connectionId, user);
     } catch (error) {
       if (!(error instanceof UpstreamLoginError)) throw error;
       sendHtml(res, error.status, errorPage(error.title, error.message));
     }
+  });
+
+  // SAML assertion consumer: a cross-origin form POST from the IdP's page (no cookies needed; the
+  // RelayState and the single-use InResponseTo bind it to the pending sign-in).
+  router.on('POST', `${SAML_PATH_PREFIX}/:connectionId/acs`, async (req, res) => {
+    try {
+      const { authenticationRequestId, user } = await finishSamlLogin(ctx, req.params['connectionId'], await req.body());
+      finishSsoLogin(res, authenticationRequestId, req.params['connectionId'], user);
+    } catch (error) {
+      if (!(error instanceof UpstreamLoginError)) throw error;
+      sendHtml(res, error.status, errorPage(error.title, error.message));
+    }
+  });
+
+  router.on('GET', `${SAML_PATH_PREFIX}/:connectionId`, (req, res) => {
+    const connection = ctx.connection(req.params['connectionId']);
+    if (!connection || !isSamlConnection(connection) || !connection.authenticationUrl || !connection.providerCertificate) {
+      return sendError(res, 404, 'NotFound', 'No configured SAML connection with this id.');
+    }
+    res.writeHead(200, { 'Content-Type': 'application/samlmetadata+xml; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(samlMetadata(ctx, connection));
   });
 
   router.on('POST', '/api/authentication/:id/tokens', async (req, res) => {

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 
 export type Kind =
   | 'meta' | 'role' | 'record' | 'connection' | 'tenant' | 'invite' | 'user' | 'member'
-  | 'authRequest' | 'code' | 'session' | 'upstream' | 'serviceClientKey';
+  | 'authRequest' | 'code' | 'session' | 'upstream' | 'serviceClientKey'
+  | 'samlRequest' | 'samlAssertion';
 
 export class Store {
   readonly db: Database.Database;

@@ -188,3 +188,5 @@ export async function start(options: CorporateIdpOptions): Promise<RunningCorpor
     }),
   };
 }
+
+export { mintSamlSigningCertificate, startSamlIdp, type RunningSamlIdp, type SamlIdpOptions, type SamlSigningMaterial } from './saml.js';
