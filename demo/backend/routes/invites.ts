@@ -46,6 +46,12 @@ export function inviteLink(s: Services, inviteId: string): string {
 }
 
 export function registerInviteRoutes(app: Hono<Env>, s: Services): void {
+  // Addresses being invited right now, per account. The "already pending?" check and the insert
+  // are separated by Authress and mail calls, so two requests (with different idempotency keys)
+  // could otherwise both invite — and email — the same person. One process holds this state, like
+  // the rate limiter; several processes would need a reservation row in a shared database.
+  const inviting = new Set<string>();
+
   app.get('/accounts/:accountId/roles', async (c) => {
     c.set('operationId', 'listGrantableRoles');
     const userId = await authenticate(c, s);
@@ -96,6 +102,12 @@ export function registerInviteRoutes(app: Hono<Env>, s: Services): void {
           results.push({ email, status: 'invalid', problemType: problemType('invalid-email') });
           continue;
         }
+        const slot = `${accountId} ${email}`;
+        if (inviting.has(slot)) {
+          results.push({ email, status: 'already_pending' });
+          continue;
+        }
+        inviting.add(slot);
         try {
           const pending = s.db.invites.pendingFor(accountId, email, s.now());
           if (pending && await stillOpen(s, s.authress, pending)) {
@@ -124,6 +136,8 @@ export function registerInviteRoutes(app: Hono<Env>, s: Services): void {
           if (error instanceof ProblemError && error.status === 503) unavailable++;
           else s.log('error', 'invite-failed', { accountId, reason: error instanceof Error ? error.name : 'unknown' });
           results.push({ email, status: 'failed', problemType: problemType('invite-failed') });
+        } finally {
+          inviting.delete(slot);
         }
       }
       // Nothing got through because Authress is down: answer 503 and keep the key retryable.

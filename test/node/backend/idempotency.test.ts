@@ -3,7 +3,7 @@ import { ownerRecordId } from '../../../demo/backend/routes/accounts.js';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { AuthressClient } from '../../../demo/backend/sdk.js';
-import { newAccountBody, newKey, setup, type Harness } from './helpers.js';
+import { createAccount, newAccountBody, newKey, setup, type Harness } from './helpers.js';
 
 let h: Harness;
 before(async () => { h = await setup(); });
@@ -126,3 +126,18 @@ for (const mode of ['fails before Authress stores it', 'is stored but the answer
     }
   });
 }
+
+test('two invite requests with different keys for one address send one invite and one email', async () => {
+  const owner = await h.token('google|inviter@acme.test');
+  const accountId = await createAccount(h, owner, 'Twin Invites');
+  const before = h.backend.outbox.list().length;
+  const [a, b] = await Promise.all(
+    [newKey(), newKey()].map((key) =>
+      h.api('POST', `/accounts/${accountId}/invites`, { token: owner, key, body: { emails: ['twin@acme.test'], roleId: 'Viewer' } }),
+    ),
+  );
+  const statuses = [a, b].map((r) => r.body.results[0].status).sort();
+  assert.deepEqual(statuses, ['already_pending', 'sent']);
+  assert.equal(h.backend.outbox.list().length - before, 1);
+  assert.equal((await h.api('GET', `/accounts/${accountId}/invites`, { token: owner })).body.invites.length, 1);
+});
