@@ -176,6 +176,11 @@ export function registerLoginRoutes(router: Router, ctx: EmulatorContext): void 
     if (!provider || (request.connectionId && request.connectionId !== provider.connectionId)) {
       return renderPicker(res, request, 400, 'Choose one of the listed providers.');
     }
+    // A sign-in bound to a tenant with its own SSO (by invite or lookup) must go through that IdP:
+    // posting this form directly must not join the tenant around its domain check.
+    if (ctx.tenant(request.tenantId)?.connection?.connectionId) {
+      return sendHtml(res, 403, errorPage('Use your company sign-in', 'This sign-in must go through your company’s identity provider. Go back to the app and try again.'));
+    }
     let name = str(body['name'])?.trim();
     let email = str(body['email'])?.trim();
     const sample = str(body['sample']);

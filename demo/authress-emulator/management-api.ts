@@ -366,7 +366,8 @@ export function registerManagementRoutes(router: Router, ctx: EmulatorContext): 
     const allowed = can(caller, `Authress:Invites/${inviteId}`, 'update')
       || (invite !== undefined && canGrantStatements(ctx.authorizationData(), caller.userId, invite.statements));
     if (!allowed) throw forbidden();
-    if (!invite) throw notFound(`Invite ${inviteId}`);
+    // Like GET: a used or expired invite is gone. Deleting it must not look like a revocation.
+    if (!invite || ctx.inviteStatus(invite) !== 'pending') throw notFound(`Invite ${inviteId}`);
     ctx.store.delete('invite', inviteId);
     sendEmpty(res, 204);
   }));

@@ -210,6 +210,7 @@ describe('management API via @authress/sdk', () => {
       assert.equal((await sdk.userPermissions.authorizeUser('google|bob@acme.test', 'Accounts/acme', 'content:write')).status, 200);
       assert.equal(await statusOf(bob.invites.respondToInvite(created.data.inviteId)), 404);
       assert.equal(await statusOf(sdk.invites.getInvite(created.data.inviteId)), 404);
+      assert.equal(await statusOf(sdk.invites.deleteInvite(created.data.inviteId)), 404, 'a used invite cannot be "revoked"');
     });
 
     it('refuses an invite granting a role the caller cannot grant', async () => {

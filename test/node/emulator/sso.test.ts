@@ -6,7 +6,7 @@ import { AuthressClient } from '@authress/sdk';
 import { decodeJwt } from 'jose';
 import { OAUTH_CALLBACK_PATH, type RunningEmulator } from '../../../demo/authress-emulator/index.js';
 import { start as startIdp, type RunningCorporateIdp } from '../../../demo/corporate-idp/index.js';
-import { APP_ORIGIN, beginLogin, exchangeCode, startEmulator } from './helpers.js';
+import { APP_ORIGIN, beginLogin, exchangeCode, pickSimulatedUser, startEmulator } from './helpers.js';
 
 /** Follows redirects by hand, keeping cookies per host, until `stop(url)` says so or a page is reached. */
 class Browser {
@@ -94,6 +94,13 @@ describe('SSO through the corporate IdP', () => {
     const result = await browser.go(action, { method: 'POST', form: { sub: 'eve' } });
     assert.equal(result.status, 403);
     assert.match(result.html, /eve@other\.test is not part of Acme Corp/);
+  });
+
+  it('refuses the simulated providers for a sign-in bound to a tenant with SSO', async () => {
+    const login = await beginLogin(emulator, { tenantLookupIdentifier: 'acme.test' });
+    const posted = await pickSimulatedUser(emulator, login, 'google', 'Mallory', 'mallory@other.test');
+    assert.equal(posted.status, 403);
+    assert.equal(emulator.state.tenants().find((t) => t.tenantId === 'acme')?.members?.includes('google|mallory@other.test'), false);
   });
 
   it('rejects a callback with a swapped state or a foreign iss (mix-up defence)', async () => {
