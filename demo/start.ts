@@ -1,7 +1,8 @@
 // `npm start`: the whole onboarding demo on this machine, no configuration needed.
-// Ports: DEMO_PORT (5173), AUTHRESS_EMULATOR_PORT (8888), CORPORATE_IDP_PORT (8890), BACKEND_PORT (8787).
+// Ports: DEMO_PORT (5173), AUTHRESS_EMULATOR_PORT (8888), CORPORATE_IDP_PORT (8890), SAML_IDP_PORT (8891),
+// BACKEND_PORT (8787).
 // With AUTHRESS_URL + AUTHRESS_ACCESS_KEY + AUTHRESS_APPLICATION_ID set, real Authress replaces the
-// emulator (and the local IdP is skipped unless DEMO_CORPORATE_IDP=1).
+// emulator (and the local IdPs are skipped unless DEMO_CORPORATE_IDP=1).
 import { PortInUseError, startDemo, type RunningDemo } from './launcher/index.js';
 
 const port = (name: string, fallback: number): number => {
@@ -21,7 +22,7 @@ function table(rows: Array<[string, string]>): string {
 }
 
 function banner(demo: RunningDemo): string {
-  const { urls, idpValues } = demo;
+  const { urls, idpValues, samlValues } = demo;
   const rows: Array<[string, string]> = [
     ['Landing (sign up)', urls.pages.landing],
     ['Create account', urls.pages.onboarding],
@@ -33,6 +34,7 @@ function banner(demo: RunningDemo): string {
     [demo.mode === 'emulator' ? 'Login host (emulator)' : 'Login host (Authress)', urls.loginHost],
   ];
   if (urls.idp) rows.push(['Corporate IdP (Acme)', urls.idp]);
+  if (urls.samlIdp) rows.push(['SAML IdP (Acme)', urls.samlIdp]);
   rows.push(['Backend API', `${urls.backend}  (the site proxies it at ${urls.site}/api)`]);
   let text = `\nAuthress onboarding demo is running (${demo.mode === 'emulator' ? 'local Authress emulator' : 'real Authress'}).\n\n${table(rows)}\n`;
   if (idpValues) {
@@ -47,6 +49,16 @@ function banner(demo: RunningDemo): string {
       ['Test users', idpValues.users.join(', ')],
     ])}\n`;
   }
+  if (samlValues) {
+    text += `\nSSO form values for the local SAML IdP (admin page, SAML 2.0; the admin page shows the full\ncertificate and the metadata XML as text to copy):\n\n${table([
+      ['Email domain', samlValues.domain],
+      ['Metadata XML', samlValues.metadataUrl],
+      ['SSO URL', samlValues.ssoUrl],
+      ['Entity ID', samlValues.entityId],
+      ['Certificate', `${samlValues.certificatePem.split('\n')[1]?.slice(0, 40) ?? ''}…  (kept in ${demo.dataDir}/saml-idp-signing.json)`],
+      ['Test users', samlValues.users.join(', ')],
+    ])}\n`;
+  }
   text += `\nData: ${demo.dataDir} (delete it to start over). Press Ctrl-C to stop.\n`;
   return text;
 }
@@ -58,6 +70,7 @@ try {
     sitePort: port('DEMO_PORT', 5173),
     emulatorPort: port('AUTHRESS_EMULATOR_PORT', 8888),
     idpPort: port('CORPORATE_IDP_PORT', 8890),
+    samlIdpPort: port('SAML_IDP_PORT', 8891),
     backendPort: port('BACKEND_PORT', 8787),
   });
 } catch (error) {

@@ -27,10 +27,19 @@ export interface SamlSigningMaterial { privateKeyPem: string; certificatePem: st
 export interface SamlIdpOptions {
   port?: number;
   host?: string;
-  /** Allowed AssertionConsumerServiceURLs, e.g. `<emulator>/api/authentication/saml/<connectionId>/acs`. */
-  acsUrls: string[];
-  /** The SP entity id (the AuthnRequest Issuer and the assertion Audience), e.g. `<emulator>/api/authentication/saml/<connectionId>`. */
-  spEntityId: string;
+  /**
+   * Exact mode: allowed AssertionConsumerServiceURLs, e.g. `<emulator>/api/authentication/saml/<connectionId>/acs`.
+   * Use with `spEntityId`; or use `spPrefix` instead of both.
+   */
+  acsUrls?: string[];
+  /** Exact mode: the SP entity id (the AuthnRequest Issuer and the assertion Audience), e.g. `<emulator>/api/authentication/saml/<connectionId>`. */
+  spEntityId?: string;
+  /**
+   * Prefix mode (the demo, where connection ids exist only once an account is created): accepts an SP
+   * whose entity id is `<spPrefix><one path segment of [A-Za-z0-9_-]>` and whose ACS URL is exactly
+   * `<entity id>/acs`, e.g. spPrefix `<emulator>/api/authentication/saml/`. Must be an http(s) URL ending in `/`.
+   */
+  spPrefix?: string;
   users?: IdpUser[];
   /** Default: a fresh RSA-2048/SHA-256 self-signed certificate per start. */
   signing?: SamlSigningMaterial;
@@ -103,7 +112,50 @@ export function withoutSloWarning<T>(build: () => T): T {
   }
 }
 
-interface Pending { requestId: string; acsUrl: string; relayState?: string; createdAt: number }
+interface Pending { requestId: string; spEntityId: string; acsUrl: string; relayState?: string; createdAt: number }
+
+const SP_SEGMENT = /^[A-Za-z0-9_-]{1,200}$/;
+
+/** Which SPs the IdP answers: an exact entity id + ACS list, or one URL prefix (see SamlIdpOptions.spPrefix). */
+function spPolicy(options: SamlIdpOptions): { acceptsIssuer(issuer: string): boolean; acsFor(issuer: string, requested?: string): string | undefined } {
+  if (options.spPrefix !== undefined) {
+    if (options.spEntityId !== undefined || options.acsUrls !== undefined) throw new Error('startSamlIdp takes either spPrefix or spEntityId + acsUrls, not both.');
+    const prefix = options.spPrefix;
+    let parsed: URL;
+    try { parsed = new URL(prefix); } catch { throw new Error(`spPrefix must be an absolute URL, got ${JSON.stringify(prefix)}.`); }
+    if (!/^https?:$/.test(parsed.protocol) || !prefix.endsWith('/') || parsed.search || parsed.hash || parsed.href !== prefix) {
+      throw new Error(`spPrefix must be a normalized http(s) URL ending in "/", got ${JSON.stringify(prefix)}.`);
+    }
+    const acceptsIssuer = (issuer: string) => issuer.startsWith(prefix) && SP_SEGMENT.test(issuer.slice(prefix.length));
+    return {
+      acceptsIssuer,
+      // The ACS is derived from the entity id; a request naming any other ACS is refused.
+      acsFor: (issuer, requested) => {
+        const expected = `${issuer}/acs`;
+        return acceptsIssuer(issuer) && (requested === undefined || requested === expected) ? expected : undefined;
+      },
+    };
+  }
+  const acsUrls = options.acsUrls ?? [];
+  if (acsUrls.length === 0 || !options.spEntityId) throw new Error('startSamlIdp needs spEntityId and at least one ACS URL (or spPrefix).');
+  const allowed = new Set(acsUrls);
+  return {
+    acceptsIssuer: (issuer) => issuer === options.spEntityId,
+    acsFor: (_issuer, requested) => {
+      const acs = requested ?? acsUrls[0];
+      return allowed.has(acs) ? acs : undefined;
+    },
+  };
+}
+
+/** The samlify SP object for one service provider (entity id + its one POST ACS). */
+function serviceProviderFor(entityId: string, acsUrls: string[]) {
+  return samlify.ServiceProvider({
+    entityID: entityId,
+    wantAssertionsSigned: true,
+    assertionConsumerService: acsUrls.map((location) => ({ Binding: binding.post, Location: location })),
+  });
+}
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   const chunks: Buffer[] = [];
@@ -136,8 +188,7 @@ function errorHtml(message: string): string {
 export async function startSamlIdp(options: SamlIdpOptions): Promise<RunningSamlIdp> {
   const host = options.host ?? '127.0.0.1';
   const users = options.users ?? ACME_USERS;
-  const acsUrls = new Set(options.acsUrls);
-  if (acsUrls.size === 0) throw new Error('startSamlIdp needs at least one ACS URL.');
+  const policy = spPolicy(options);
   const signing = options.signing ?? await mintSamlSigningCertificate();
 
   const server = createServer();
@@ -159,11 +210,10 @@ export async function startSamlIdp(options: SamlIdpOptions): Promise<RunningSaml
     requestSignatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
     singleSignOnService: [{ Binding: binding.redirect, Location: ssoUrl }],
   }));
-  const sp = samlify.ServiceProvider({
-    entityID: options.spEntityId,
-    wantAssertionsSigned: true,
-    assertionConsumerService: [...acsUrls].map((location) => ({ Binding: binding.post, Location: location })),
-  });
+  // Only for reading AuthnRequests (samlify does not check the issuer there; this IdP does, below).
+  const requestReader = options.spPrefix !== undefined
+    ? serviceProviderFor(`${options.spPrefix}unknown`, [`${options.spPrefix}unknown/acs`])
+    : serviceProviderFor(options.spEntityId!, options.acsUrls!);
   const metadataXml = idp.getMetadata();
   const pending = new Map<string, Pending>();
 
@@ -172,18 +222,18 @@ export async function startSamlIdp(options: SamlIdpOptions): Promise<RunningSaml
     if (!samlRequest) return send(res, 400, errorHtml('The request carries no SAMLRequest.'));
     let parsed: { extract: { request?: { id?: string; assertionConsumerServiceUrl?: string }; issuer?: string } };
     try {
-      parsed = await idp.parseLoginRequest(sp, 'redirect', { query: Object.fromEntries(query), octetString: '' }) as typeof parsed;
+      parsed = await idp.parseLoginRequest(requestReader, 'redirect', { query: Object.fromEntries(query), octetString: '' }) as typeof parsed;
     } catch (error) {
       return send(res, 400, errorHtml(`The AuthnRequest could not be read: ${(error as Error).message}`));
     }
     const requestId = parsed.extract.request?.id;
     const issuer = parsed.extract.issuer;
-    const acsUrl = parsed.extract.request?.assertionConsumerServiceUrl ?? options.acsUrls[0];
     if (!requestId) return send(res, 400, errorHtml('The AuthnRequest has no ID.'));
-    if (issuer !== options.spEntityId) return send(res, 400, errorHtml(`Unknown service provider "${issuer ?? ''}".`));
-    if (!acsUrls.has(acsUrl)) return send(res, 400, errorHtml('The AuthnRequest asks for an assertion consumer URL that is not registered.'));
+    if (!issuer || !policy.acceptsIssuer(issuer)) return send(res, 400, errorHtml(`Unknown service provider "${issuer ?? ''}".`));
+    const acsUrl = policy.acsFor(issuer, parsed.extract.request?.assertionConsumerServiceUrl);
+    if (!acsUrl) return send(res, 400, errorHtml('The AuthnRequest asks for an assertion consumer URL that is not registered.'));
     const uid = randomBytes(18).toString('base64url');
-    pending.set(uid, { requestId, acsUrl, relayState: query.get('RelayState') ?? undefined, createdAt: Date.now() });
+    pending.set(uid, { requestId, spEntityId: issuer, acsUrl, relayState: query.get('RelayState') ?? undefined, createdAt: Date.now() });
     send(res, 200, idpPage('Sign in to Acme Corp', `<h1>Sign in to Acme Corp</h1>
 <p>An application wants you to sign in with SAML. Choose a test user:</p>
 <form method="post" action="/sso/login">
@@ -212,7 +262,7 @@ ${users.map((user) => `<li><button type="submit" name="sub" value="${escapeHtml(
       ID: responseId,
       AssertionID: `_${randomBytes(20).toString('hex')}`,
       Destination: interaction.acsUrl,
-      Audience: options.spEntityId,
+      Audience: interaction.spEntityId,
       SubjectRecipient: interaction.acsUrl,
       Issuer: entityId,
       IssueInstant: now.toISOString(),
@@ -226,7 +276,7 @@ ${users.map((user) => `<li><button type="submit" name="sub" value="${escapeHtml(
       AttrEmail: user.email,
       AttrName: user.name,
     };
-    const { context: samlResponse } = await idp.createLoginResponse(sp, { extract: { request: { id: interaction.requestId } } }, 'post', { ...user },
+    const { context: samlResponse } = await idp.createLoginResponse(serviceProviderFor(interaction.spEntityId, [interaction.acsUrl]), { extract: { request: { id: interaction.requestId } } }, 'post', { ...user },
       (template: string) => ({
         id: responseId,
         context: samlify.SamlLib.replaceTagsByValue(template.replace('{AuthnStatement}', AUTHN_XML).replace('{AttributeStatement}', ATTRIBUTES_XML), values),

@@ -1,11 +1,13 @@
-// startDemo(): the emulator, the corporate IdP, the reference backend and the built demo site,
+// startDemo(): the emulator, the corporate IdPs (OIDC and SAML), the reference backend and the built demo site,
 // wired together on loopback. `npm start` (demo/start.ts) and the e2e tests both use it.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { OAUTH_CALLBACK_PATH, start as startEmulator, type RunningEmulator } from '../authress-emulator/index.js';
-import { ACME_USERS, start as startIdp, type RunningCorporateIdp } from '../corporate-idp/index.js';
+import {
+  ACME_USERS, mintSamlSigningCertificate, start as startIdp, startSamlIdp, type RunningCorporateIdp, type RunningSamlIdp, type SamlSigningMaterial,
+} from '../corporate-idp/index.js';
 import { start as startBackend, type RunningBackend } from '../backend/index.js';
 import type { BackendConfig } from '../backend/config.js';
 import type { Logger } from '../backend/logger.js';
@@ -17,10 +19,11 @@ export const DEMO_IDP_CLIENT_SECRET = 'acme-demo-secret-not-for-production';
 export const DEMO_SSO_DOMAIN = 'acme.test';
 
 export interface DemoOptions {
-  /** Ports (0 = any free port). Defaults: 5173, 8888, 8890, 8787. */
+  /** Ports (0 = any free port). Defaults: 5173, 8888, 8890, 8891, 8787. */
   sitePort?: number;
   emulatorPort?: number;
   idpPort?: number;
+  samlIdpPort?: number;
   backendPort?: number;
   /**
    * Folder for the emulator's and backend's SQLite files and the built site. Default demo/.data.
@@ -29,7 +32,7 @@ export interface DemoOptions {
   dataDir?: string;
   /** Environment for real-Authress settings and backend variables; default process.env. */
   env?: NodeJS.ProcessEnv;
-  /** Start the local IdP even with real Authress settings (it is always started with the emulator). */
+  /** Start the local IdPs (OIDC and SAML) even with real Authress settings (they always start with the emulator). */
   corporateIdp?: boolean;
   /** Backend log lines; default: only warnings and errors on stderr. */
   logger?: Logger;
@@ -44,6 +47,8 @@ export interface DemoUrls {
   loginHost: string;
   emulator?: string;
   idp?: string;
+  /** The local SAML IdP's base URL. */
+  samlIdp?: string;
   backend: string;
   /** Demo-only list of sent emails (JSON). */
   outbox: string;
@@ -60,6 +65,17 @@ export interface IdpValues {
   users: string[];
 }
 
+/** What an admin gives the SSO form for the local SAML IdP (the metadata XML fills the SAML fields). */
+export interface SamlIdpValues {
+  metadataUrl: string;
+  ssoUrl: string;
+  entityId: string;
+  certificatePem: string;
+  metadataXml: string;
+  domain: string;
+  users: string[];
+}
+
 export interface RunningDemo {
   urls: DemoUrls;
   /** What an admin types into the SSO form (when the local IdP runs). */
@@ -68,6 +84,9 @@ export interface RunningDemo {
   applicationId: string;
   emulator?: RunningEmulator;
   idp?: RunningCorporateIdp;
+  /** What an admin gives the SSO form for SAML (when the local IdPs run). */
+  samlValues?: SamlIdpValues;
+  samlIdp?: RunningSamlIdp;
   /** The running backend; stopBackend()/startBackend() restart it on the same port with the same database. */
   backend(): RunningBackend | undefined;
   stopBackend(): Promise<void>;
@@ -104,6 +123,28 @@ async function checkPortFree(service: string, port: number, envVar: string): Pro
   });
 }
 
+/**
+ * The SAML IdP's signing key and certificate, kept in the data folder so a restart keeps the
+ * certificate an admin already pasted into the SSO form. Minted again when missing, unreadable or
+ * within a day of expiry (the certificate is valid for a year).
+ */
+async function samlSigningMaterial(dataDir: string): Promise<SamlSigningMaterial> {
+  const file = join(dataDir, 'saml-idp-signing.json');
+  try {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<SamlSigningMaterial> & { notAfter?: string };
+    if (typeof stored.privateKeyPem === 'string' && typeof stored.certificatePem === 'string'
+      && typeof stored.notAfter === 'string' && Date.parse(stored.notAfter) > Date.now() + 24 * 3600 * 1000) {
+      return { privateKeyPem: stored.privateKeyPem, certificatePem: stored.certificatePem };
+    }
+  } catch {
+    // missing or unreadable: mint a new one below
+  }
+  const minted = await mintSamlSigningCertificate();
+  const notAfter = new Date(Date.now() + 364 * 24 * 3600 * 1000).toISOString(); // mint: now - 1 min + 365 days
+  writeFileSync(file, `${JSON.stringify({ ...minted, notAfter }, null, 2)}\n`, { mode: 0o600 });
+  return minted;
+}
+
 const quietLogger: Logger = (level, event, fields = {}) => {
   if (level !== 'info') process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`);
 };
@@ -130,6 +171,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     await checkPortFree('backend', backendPortWanted, 'BACKEND_PORT');
     if (!realAuthress) await checkPortFree('Authress emulator', options.emulatorPort ?? 8888, 'AUTHRESS_EMULATOR_PORT');
     if (localIdp) await checkPortFree('corporate IdP', options.idpPort ?? 8890, 'CORPORATE_IDP_PORT');
+    if (localIdp) await checkPortFree('SAML IdP', options.samlIdpPort ?? 8891, 'SAML_IDP_PORT');
 
     // Build first (nothing listens yet): the site, and the script-tag bundle when dist/ lacks it.
     const siteDir = join(dataDir, 'site');
@@ -172,6 +214,23 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       };
     }
 
+    let samlIdp: RunningSamlIdp | undefined;
+    let samlValues: SamlIdpValues | undefined;
+    if (localIdp) {
+      const port = options.samlIdpPort ?? 8891;
+      const signing = await samlSigningMaterial(dataDir);
+      // Connection ids (con_<accountId>) exist only once an account is created: accept any SP the
+      // login host serves under its SAML path, each with its own `<entity id>/acs` only.
+      samlIdp = await onPort('SAML IdP', port, 'SAML_IDP_PORT', () => startSamlIdp({
+        port, host: '127.0.0.1', spPrefix: new URL(`${loginHost}/api/authentication/saml/`).href, signing,
+      }));
+      closers.push(() => samlIdp!.close());
+      samlValues = {
+        metadataUrl: `${samlIdp.url}/metadata`, ssoUrl: samlIdp.ssoUrl, entityId: samlIdp.entityId, certificatePem: samlIdp.certificatePem,
+        metadataXml: samlIdp.metadataXml, domain: DEMO_SSO_DOMAIN, users: ACME_USERS.map((u) => u.email),
+      };
+    }
+
     // The site's URL must be known before the backend starts (invite links are built from APP_URL):
     // with port 0, take a free port now and keep it.
     let backend: RunningBackend | undefined;
@@ -180,6 +239,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     const demoConfig: Record<string, unknown> = {
       loginHost, applicationId, apiBase: '/api', outbox: '/api/outbox', mode: realAuthress ? 'authress' : 'emulator',
       ...(idpValues ? { idp: idpValues } : {}),
+      ...(samlValues ? { samlIdp: samlValues } : {}),
     };
     const site: RunningSite = await onPort('demo site', sitePort, 'DEMO_PORT', () => startSiteServer({
       port: sitePort,
@@ -225,6 +285,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
         loginHost,
         emulator: emulator?.url,
         idp: idp?.url,
+        samlIdp: samlIdp?.url,
         backend: backend!.url,
         outbox: `${siteUrl}/api/outbox`,
       },
@@ -233,6 +294,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       applicationId,
       emulator,
       idp,
+      samlValues,
+      samlIdp,
       backend: () => backend,
       stopBackend: async () => { await backend?.close(); backend = undefined; },
       startBackend: () => startBackendNow(),

@@ -1,5 +1,5 @@
-// Account settings: the SSO form and the invite form for ?accountId=, plus the local IdP's
-// values to copy into the SSO form.
+// Account settings: the SSO form and the invite form for ?accountId=, plus the local IdPs'
+// values (OIDC fields; SAML metadata XML) to copy into the SSO form.
 import { InviteFormElement } from '../../../src/elements/invite-form/invite-form.js';
 import { SsoConfigFormElement } from '../../../src/elements/sso-config-form/sso-config-form.js';
 import { createApiClient } from '../../../src/index.js';
@@ -25,6 +25,22 @@ async function main(): Promise<void> {
       ['Test users', config.idp.users.join(', ')],
     ];
     for (const [label, value] of values) list.append(el('dt', label), el('dd', value));
+    document.getElementById('idp')!.hidden = false;
+  }
+  if (config.samlIdp) {
+    // Text only (textContent / value): the page runs under Trusted Types.
+    const list = document.getElementById('saml-idp-values')!;
+    const values: Array<[string, string]> = [
+      ['Email domain', config.samlIdp.domain],
+      ['SSO URL', config.samlIdp.ssoUrl],
+      ['Entity ID', config.samlIdp.entityId],
+      ['Metadata URL', config.samlIdp.metadataUrl],
+      ['Test users', config.samlIdp.users.join(', ')],
+    ];
+    for (const [label, value] of values) list.append(el('dt', label), el('dd', value));
+    (document.getElementById('saml-idp-metadata') as HTMLTextAreaElement).value = config.samlIdp.metadataXml;
+    (document.getElementById('saml-idp-certificate') as HTMLTextAreaElement).value = config.samlIdp.certificatePem;
+    document.getElementById('saml-idp')!.hidden = false;
     document.getElementById('idp')!.hidden = false;
   }
 

@@ -19,6 +19,16 @@ export interface DemoConfig {
     domain: string;
     users: string[];
   };
+  /** The local SAML IdP (same users and domain as `idp`). */
+  samlIdp?: {
+    metadataUrl: string;
+    ssoUrl: string;
+    entityId: string;
+    certificatePem: string;
+    metadataXml: string;
+    domain: string;
+    users: string[];
+  };
 }
 
 export async function setUpPage(): Promise<DemoConfig> {

@@ -17,13 +17,38 @@ export interface SamlMetadataValues {
 
 export type SamlMetadataResult = { ok: true; values: SamlMetadataValues } | { ok: false; reason: 'not-xml' | 'not-idp-metadata' };
 
+interface TrustedTypePolicyLike {
+  createHTML(input: string): unknown;
+}
+
+let xmlPolicy: TrustedTypePolicyLike | null | undefined;
+
+/**
+ * On pages with `require-trusted-types-for 'script'`, Chromium treats `DOMParser.parseFromString`
+ * as an HTML sink even for XML and throws on a plain string. The parsed document is an inert XML
+ * document (no scripts run, nothing reaches the page), so a policy used only here is safe. Pages
+ * that list allowed policies (`trusted-types …`) must add `authress-onboarding-xml` next to Lit's
+ * `lit-html` (docs/security.md).
+ */
+function asParserInput(xml: string): string {
+  if (xmlPolicy === undefined) {
+    const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: { createHTML(input: string): string }): TrustedTypePolicyLike } }).trustedTypes;
+    try {
+      xmlPolicy = factory ? factory.createPolicy('authress-onboarding-xml', { createHTML: (input) => input }) : null;
+    } catch {
+      xmlPolicy = null; // the page's CSP does not allow our policy name: fall back to the plain string
+    }
+  }
+  return (xmlPolicy ? xmlPolicy.createHTML(xml) : xml) as string;
+}
+
 /** True when the text looks like XML rather than a PEM certificate. */
 export function looksLikeXml(text: string): boolean {
   return /^\s*(?:<\?xml|<!--|<[A-Za-z_][\w.-]*:?[\w.-]*[\s>])/.test(text);
 }
 
 export function parseSamlMetadata(xml: string): SamlMetadataResult {
-  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  const doc = new DOMParser().parseFromString(asParserInput(xml), 'application/xml');
   if (doc.getElementsByTagName('parsererror').length > 0) return { ok: false, reason: 'not-xml' };
   const idp = doc.getElementsByTagNameNS(MD, 'IDPSSODescriptor')[0];
   if (!idp) return { ok: false, reason: 'not-idp-metadata' };

@@ -31,7 +31,7 @@ export interface Stack {
 
 export async function startStack(): Promise<Stack> {
   const [demo, browser] = await Promise.all([
-    startDemo({ sitePort: 0, emulatorPort: 0, idpPort: 0, backendPort: 0, dataDir: 'temp', logger: () => undefined }),
+    startDemo({ sitePort: 0, emulatorPort: 0, idpPort: 0, samlIdpPort: 0, backendPort: 0, dataDir: 'temp', logger: () => undefined }),
     launchChromium(),
   ]);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -2,7 +2,7 @@
 // SAML IdP (samlify) on the other side, driven with plain fetch and manual redirects.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { AuthressClient } from '@authress/sdk';
 import { decodeJwt } from 'jose';
@@ -226,5 +226,78 @@ describe('SSO through a SAML2 connection', () => {
     const script = await fetch(`${idp.url}/assets/autosubmit.js`);
     assert.match(script.headers.get('content-type') ?? '', /javascript/);
     assert.match(script.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+  });
+});
+
+describe('the SAML IdP in prefix mode (the demo: connection ids exist only after sign-up)', () => {
+  let emulator: RunningEmulator;
+  let idp: RunningSamlIdp;
+  let sdk: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  let prefix: string;
+  const connectionId = 'con_acc_prefixmode01';
+
+  before(async () => {
+    emulator = await startEmulator();
+    prefix = `${emulator.url}/api/authentication/saml/`;
+    idp = await startSamlIdp({ port: 0, spPrefix: prefix, users: [{ sub: 'dana', email: 'dana@prefix.test', name: 'Dana Prefix' }] });
+    sdk = new AuthressClient({ authressApiUrl: emulator.url }, emulator.accessKey);
+    // Created after the IdP started: the IdP was never told about this connection.
+    await sdk.connections.createConnection({
+      connectionId, type: 'SAML2', authenticationUrl: idp.ssoUrl, issuerUrl: idp.entityId, providerCertificate: idp.certificatePem,
+    });
+    await sdk.tenants.createTenant({
+      tenantId: 'prefix', tenantLookupIdentifier: 'prefix.test', data: { name: 'Prefix Inc' },
+      connection: { connectionId }, domains: [{ domain: 'prefix.test' }],
+    });
+  });
+  after(async () => { await idp.close(); await emulator.close(); });
+
+  /** A hand-built AuthnRequest over HTTP-Redirect, to vary the issuer and the ACS URL. */
+  const askIdp = async (issuer: string, acs?: string) => {
+    const xml = `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_${randomBytes(16).toString('hex')}" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${idp.ssoUrl}"${acs ? ` AssertionConsumerServiceURL="${acs}"` : ''} ProtocolBinding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"><saml:Issuer>${issuer}</saml:Issuer></samlp:AuthnRequest>`;
+    const query = new URLSearchParams({ SAMLRequest: deflateRawSync(Buffer.from(xml)).toString('base64'), RelayState: 'r1' });
+    const response = await fetch(`${idp.ssoUrl}?${query}`);
+    return { status: response.status, html: await response.text() };
+  };
+
+  it('signs a user in for a connection created after the IdP started', async () => {
+    const login = await beginLogin(emulator, { tenantLookupIdentifier: 'prefix.test' });
+    const redirect = new URL((await fetch(login.authenticationUrl, { redirect: 'manual' })).headers.get('location')!);
+    const page = await (await fetch(`${idp.ssoUrl}${redirect.search}`)).text();
+    assert.match(page, /Dana Prefix/);
+    const posted = await (await fetch(`${idp.url}/sso/login`, form({ uid: hidden(page, 'uid')!, sub: 'dana' }))).text();
+    const acs = `${prefix}${connectionId}/acs`;
+    assert.equal(posted.match(/<form method="post" action="([^"]+)"/)?.[1], acs);
+    const samlResponse = Buffer.from(hidden(posted, 'SAMLResponse')!, 'base64').toString('utf8');
+    assert.match(samlResponse, new RegExp(`<saml:Audience>${prefix}${connectionId}</saml:Audience>`));
+    const back = await fetch(acs, form({ SAMLResponse: hidden(posted, 'SAMLResponse')!, RelayState: hidden(posted, 'RelayState')! }));
+    assert.equal(back.status, 302, await back.text());
+    const exchanged = await exchangeCode(emulator, login, new URL(back.headers.get('location')!).searchParams.get('code')!);
+    assert.equal(decodeJwt(exchanged.body.id_token).sub, `${connectionId}|dana@prefix.test`);
+  });
+
+  it('accepts an SP under the prefix only with its own ACS, and refuses foreign ones', async () => {
+    const entity = `${prefix}con_acc_other`;
+    assert.equal((await askIdp(entity, `${entity}/acs`)).status, 200);
+    assert.equal((await askIdp(entity)).status, 200, 'no ACS in the request: <entity id>/acs');
+
+    const foreignAcs = await askIdp(entity, 'http://127.0.0.1:1/steal/acs');
+    assert.equal(foreignAcs.status, 400);
+    assert.match(foreignAcs.html, /assertion consumer URL that is not registered/);
+    assert.equal((await askIdp(entity, `${prefix}con_acc_another/acs`)).status, 400, 'the ACS of another SP under the prefix');
+    assert.equal((await askIdp(entity, `${entity}/acs?x=1`)).status, 400);
+
+    for (const issuer of ['http://127.0.0.1:1/api/authentication/saml/con_x', `${prefix}`, `${prefix}con_x/acs`, `${prefix}../con_x`, `${prefix}con_x?y=1`]) {
+      const result = await askIdp(issuer, `${issuer}/acs`);
+      assert.equal(result.status, 400, issuer);
+      assert.match(result.html, /Unknown service provider/);
+    }
+  });
+
+  it('refuses unsafe prefixes and mixed modes at start', async () => {
+    await assert.rejects(startSamlIdp({ port: 0, spPrefix: 'http://127.0.0.1:1/saml' }), /ending in "\/"/);
+    await assert.rejects(startSamlIdp({ port: 0, spPrefix: 'javascript:alert(1)/' }), /http\(s\)/);
+    await assert.rejects(startSamlIdp({ port: 0, spPrefix: `${prefix}`, spEntityId: `${prefix}con_x` }), /either spPrefix/);
+    await assert.rejects(startSamlIdp({ port: 0 }), /needs spEntityId/);
   });
 });
