@@ -14,6 +14,8 @@ export interface ErrorMessages {
   rateLimited: (seconds?: number) => string;
   unavailable: string;
   conflict: string;
+  /** `idempotency-key-in-flight` still, after the automatic retries. */
+  stillProcessing: string;
   payloadTooLarge: string;
   validationFailed: string;
   genericError: string;
@@ -33,6 +35,7 @@ export const errorMessagesEn: ErrorMessages = {
     seconds ? `Too many attempts. Try again in ${seconds} seconds.` : 'Too many attempts. Try again in a moment.',
   unavailable: 'The service is temporarily unavailable. Try again in a moment.',
   conflict: 'This was changed at the same time somewhere else. Try again.',
+  stillProcessing: 'Your request is still being processed — try again in a moment.',
   payloadTooLarge: 'That’s more data than we can accept at once.',
   validationFailed: 'Some fields need your attention.',
   genericError: 'Something went wrong. Try again.',
@@ -48,6 +51,7 @@ export const errorMessagesEn: ErrorMessages = {
     'url-not-https': 'Use an https:// URL.',
     'url-has-credentials': 'Remove the user name or password from the URL.',
     'url-not-public': 'This address points to a private or local network, which isn’t allowed.',
+    'url-unresolvable': 'This host name doesn’t resolve to a public address.',
     'invalid-domain': 'Enter a domain like company.com.',
     'public-email-domain': 'Public email domains like gmail.com can’t be used for company sign-in.',
     'domain-taken': 'Another account already uses this domain.',
@@ -82,13 +86,17 @@ export function messageForError(error: ApiError, messages: ErrorMessages): strin
       return messages.rateLimited(error.retryAfter);
     case 'service-unavailable':
       return messages.unavailable;
-    case 'idempotency-key-in-flight':
+    case 'idempotency-key-in-flight': // the automatic retries did not outlast the first request
+      return messages.stillProcessing;
     case 'idempotency-key-reused':
       return messages.conflict;
     case 'payload-too-large':
       return messages.payloadTooLarge;
     case 'validation-failed':
       return messages.validationFailed;
+    case 'internal-error': // a 500 is a bug, not an outage: "try again later" would mislead
+    case 'method-not-allowed': // a client bug
+      return messages.genericError;
     default:
       if (error.status === 401) return messages.sessionExpired;
       if (error.status === 403) return messages.forbidden;

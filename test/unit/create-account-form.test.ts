@@ -177,8 +177,36 @@ describe('<create-account-form>', () => {
       expect([...select.options].map((o) => o.value)).to.deep.equal(['', '1-10', '11-50']);
       expect($(el, '#field-terms').type).to.equal('checkbox');
       expect($(el, 'label[for=field-vatId]').textContent).to.equal('VAT number (optional)');
-      expect($(el, '#field-vatId-hint').textContent).to.equal('Two letters, then digits.');
+      expect($(el, '#field-vatId\\.hint').textContent).to.equal('Two letters, then digits.');
       expect($(el, '#field-vatId').getAttribute('maxlength')).to.equal('40');
+    });
+
+    it('gives every control, hint and error its own id, also for names like `vat` and `vat-hint`', async () => {
+      const el = await render(
+        html`<create-account-form
+          .fields=${[
+            { name: 'vat', label: 'VAT', hint: 'Two letters, then digits.' },
+            { name: 'vat-hint', label: 'Where did you hear of us?', hint: 'Optional.' },
+            { name: 'vat-error', label: 'Other' },
+          ]}
+        ></create-account-form>`,
+      );
+      const ids = [...el.shadowRoot!.querySelectorAll('[id]')].map((node) => node.id);
+      expect(ids.length).to.be.greaterThan(6);
+      expect(new Set(ids).size).to.equal(ids.length);
+      const vat = $(el, '#field-vat');
+      expect(el.shadowRoot!.getElementById(vat.getAttribute('aria-describedby')!)!.textContent).to.equal('Two letters, then digits.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('submit() with a broken fields declaration sends nothing', async () => {
+      sinon.stub(console, 'error');
+      const el = await render(html`<create-account-form fields="not json"></create-account-form>`);
+      // The notice hides the loading state: let the session check and account list settle first.
+      await waitFor(() => fetchFn.requests.some((r) => r.method === 'GET'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await el.submit();
+      expect(posts()).to.have.length(0);
     });
 
     for (const [name, attribute] of [
@@ -223,10 +251,10 @@ describe('<create-account-form>', () => {
       submit(el);
       await el.updateComplete;
       await el.updateComplete;
-      expect($(el, '#field-companySize-error').textContent).to.equal('Choose an option.');
-      expect($(el, '#field-vatId-error').textContent).to.equal('This isn’t in the expected format.');
-      expect($(el, '#field-seats-error').textContent).to.equal('Enter 1 or more.');
-      expect($(el, '#field-terms-error').textContent).to.equal('Check this box to continue.');
+      expect($(el, '#field-companySize\\.error').textContent).to.equal('Choose an option.');
+      expect($(el, '#field-vatId\\.error').textContent).to.equal('This isn’t in the expected format.');
+      expect($(el, '#field-seats\\.error').textContent).to.equal('Enter 1 or more.');
+      expect($(el, '#field-terms\\.error').textContent).to.equal('Check this box to continue.');
       expect(el.shadowRoot!.activeElement).to.equal($(el, '#field-companySize'));
       expect(posts()).to.have.length(0);
     });
@@ -441,7 +469,7 @@ describe('<create-account-form>', () => {
       const email = $(el, '#contact-email');
       expect(email.getAttribute('aria-invalid')).to.equal('true');
       expect($(el, '#contact-email-error').textContent).to.contain('name@company.com');
-      expect($(el, '#field-vatId-error').textContent).to.equal('This value isn’t allowed.');
+      expect($(el, '#field-vatId\\.error').textContent).to.equal('This value isn’t allowed.');
       expect(el.shadowRoot!.activeElement).to.equal(email);
       expect(alertText(el)).to.equal('Some fields need your attention.');
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
@@ -470,6 +498,29 @@ describe('<create-account-form>', () => {
       expect(posts()).to.have.length(2);
       expect(keyOf(posts()[0])).to.be.a('string');
       expect(keyOf(posts()[1])).to.equal(keyOf(posts()[0]));
+    });
+
+    it('a 500 internal-error says "something went wrong", and a 405 too', async () => {
+      for (const answer of [problem('internal-error', 500), problem('method-not-allowed', 405)]) {
+        postResponder = () => answer;
+        const el = await render();
+        type(el, 'account-name', 'Acme');
+        const failed = oneEvent(el, 'account-create-failed');
+        submit(el);
+        await failed;
+        expect(alertText(el)).to.equal('Something went wrong. Try again.');
+      }
+    });
+
+    it('idempotency-key-in-flight after the automatic retries: "still being processed"', async () => {
+      postResponder = () => problem('idempotency-key-in-flight', 409, {}, { 'Retry-After': '0' });
+      const el = await render();
+      type(el, 'account-name', 'Acme');
+      const failed = oneEvent(el, 'account-create-failed');
+      submit(el);
+      expect((await failed).detail.message).to.equal('Your request is still being processed — try again in a moment.');
+      expect(posts()).to.have.length(3);
+      expect(alertText(el)).to.contain('still being processed');
     });
 
     it('reuses the key when the user retries unchanged, and makes a new one after an edit', async () => {

@@ -113,6 +113,13 @@ describe('<invite-accept>', () => {
       await renderScreen('invalid');
       expect(fetchFn.requests).to.have.length(0);
     });
+
+    it('loads when the inviteId property is set after insertion (as frameworks do)', async () => {
+      const el = await renderScreen('invalid');
+      el.inviteId = INVITE;
+      await waitFor(() => el.screen === 'pending');
+      expect(fetchFn.requests.map((r) => new URL(r.url).pathname)).to.deep.equal([`/api/invites/${INVITE}`]);
+    });
   });
 
   describe('screens', () => {

@@ -102,13 +102,33 @@ describe('<invite-form>', () => {
       ]);
       expect(text(el, 'legend')).to.equal('Role');
       const member = $<HTMLInputElement>(el, 'input[value=member]')!;
-      expect(member.getAttribute('aria-describedby')).to.equal('role-member-description');
-      expect(text(el, '#role-member-description')).to.contain('can’t change settings');
+      expect(member.getAttribute('aria-describedby')).to.equal('role-0-description');
+      expect(text(el, '#role-0-description')).to.contain('can’t change settings');
       expect($<HTMLTextAreaElement>(el, '#emails')!.getAttribute('autocomplete')).to.equal('off');
       expect($$(el, '[part~=pending-item]')).to.have.length(2);
       expect(text(el, '[part~=pending-item]')).to.contain('grace@acme.com');
       expect(text(el, '[part~=pending-item]')).to.contain('Role: Member');
       expect(text(el, '[part~=pending-item]')).to.contain('Expires in 7 days');
+      await expect(el).to.be.accessible();
+    });
+
+    it('role ids never collide: `a:b` vs `a_b`, and a role named `error` vs the role error', async () => {
+      routes['GET /roles'] = () =>
+        json({
+          roles: [
+            { roleId: 'a:b', name: 'A colon B', description: 'First.' },
+            { roleId: 'a_b', name: 'A underscore B', description: 'Second.' },
+            { roleId: 'error', name: 'Error', description: null },
+          ],
+        });
+      const el = await render();
+      await typeEmails(el, 'ada@acme.com');
+      await submit(el); // no role chosen: the role error shows
+      const ids = $$(el, '[id]').map((node) => node.id);
+      expect(new Set(ids).size).to.equal(ids.length);
+      const radios = $$<HTMLInputElement>(el, 'input[name=role]');
+      expect(new Set(radios.map((r) => r.id)).size).to.equal(3);
+      expect(text(el, `#${radios[1].getAttribute('aria-describedby')}`)).to.equal('Second.');
       await expect(el).to.be.accessible();
     });
 
@@ -163,6 +183,87 @@ describe('<invite-form>', () => {
       el.accountId = 'acc_other0000001';
       await waitForUpdate(el, () => fetchFn.requests.length === before + 2);
       expect(fetchFn.requests.slice(before).every((r) => r.url.includes('acc_other0000001'))).to.equal(true);
+    });
+
+    it('a new account-id starts clean: nothing typed, answered or keyed for the previous account survives', async () => {
+      routes['POST /invites'] = (request) => {
+        const body = request.body as { emails: string[] };
+        return json({ results: body.emails.map<InviteResult>((email) => ({ email, status: email.startsWith('bad') ? 'invalid' : 'sent' })) });
+      };
+      const el = await render();
+      await pickRole(el, 'member');
+      await typeEmails(el, 'ada@acme.com, bad@acme.com');
+      await submit(el);
+      expect($(el, '[part~=summary]')).to.exist;
+      $<HTMLButtonElement>(el, '[data-invite-id=inv_aaaaaaaa1] [part~=revoke-button]')!.click();
+      await el.updateComplete;
+      routes['POST /invites'] = () => problem('internal-error', 500);
+      await typeEmails(el, 'alan@acme.com');
+      await submit(el); // fails: keeps a key for the retry
+      pending = [];
+      el.accountId = 'acc_other0000001';
+      await waitForUpdate(el, () => Boolean($(el, 'form')) && Boolean($(el, '[part~=pending-empty]')));
+      expect($<HTMLTextAreaElement>(el, '#emails')!.value).to.equal('');
+      expect(Boolean($(el, '[part~=summary]'))).to.equal(false);
+      expect(Boolean($(el, '[part~=results]'))).to.equal(false);
+      expect(text(el, '#emails-error')).to.equal('');
+      expect(text(el, '[part~=error]')).to.equal('');
+      expect(Boolean($(el, '[part~=confirm]'))).to.equal(false);
+      expect(Boolean($(el, 'input[name=role]:checked'))).to.equal(false);
+      await pickRole(el, 'member');
+      await typeEmails(el, 'alan@acme.com');
+      const keys = posts().map((r) => r.headers.get('Idempotency-Key'));
+      await submit(el);
+      expect(posts().at(-1)!.url).to.contain('acc_other0000001');
+      expect(keys).not.to.include(posts().at(-1)!.headers.get('Idempotency-Key'));
+    });
+
+    it('the idempotency key is dropped when a reload changes the role', async () => {
+      routes['POST /invites'] = () => problem('internal-error', 500);
+      const el = await render();
+      await pickRole(el, 'admin');
+      await typeEmails(el, 'ada@acme.com');
+      await submit(el);
+      routes['GET /roles'] = () => json({ roles: [ROLES[0]] }); // admin is no longer grantable: member is chosen
+      await el.load();
+      await el.updateComplete;
+      expect($<HTMLInputElement>(el, 'input[value=member]')!.checked).to.equal(true);
+      await submit(el);
+      const keys = posts().map((r) => r.headers.get('Idempotency-Key'));
+      expect(keys).to.have.length(2);
+      expect(keys[1]).not.to.equal(keys[0]);
+    });
+
+    it('moving the element in the DOM keeps what was typed (no reload)', async () => {
+      const el = await render();
+      await pickRole(el, 'admin');
+      await typeEmails(el, 'ada@acme.com');
+      const before = fetchFn.requests.length;
+      const host = document.createElement('div');
+      el.parentElement!.append(host);
+      host.append(el);
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await el.updateComplete;
+      expect(fetchFn.requests.length).to.equal(before);
+      expect($<HTMLTextAreaElement>(el, '#emails')!.value).to.equal('ada@acme.com');
+      expect($<HTMLInputElement>(el, 'input[value=admin]')!.checked).to.equal(true);
+      await submit(el); // and it still works after the move
+      await waitForUpdate(el, () => Boolean($(el, '[part~=summary]')));
+      expect(posts()).to.have.length(1);
+    });
+
+    it('moved while still loading: loads again', async () => {
+      let release!: () => void;
+      routes['GET /roles'] = () => new Promise((resolve) => (release = () => resolve(json({ roles: ROLES }))));
+      const el = await fixture<InviteFormElement>(html`<invite-form account-id=${ACCOUNT}></invite-form>`);
+      await waitForUpdate(el, () => fetchFn.requests.length === 2);
+      routes['GET /roles'] = () => json({ roles: ROLES });
+      const host = document.createElement('div');
+      el.parentElement!.append(host);
+      host.append(el);
+      release();
+      await waitForUpdate(el, () => Boolean($(el, 'form')));
     });
 
     it('pending list: empty and failed states', async () => {
@@ -308,7 +409,7 @@ describe('<invite-form>', () => {
       await typeEmails(el, 'ada@acme.com');
       await submit(el);
       await submit(el);
-      expect(text(el, '[part~=error]')).to.contain('temporarily unavailable');
+      expect(text(el, '[part~=error]')).to.contain('Something went wrong'); // a 500 is generic, not "unavailable
       expect($<HTMLTextAreaElement>(el, '#emails')!.value).to.equal('ada@acme.com');
       await typeEmails(el, 'ada@acme.com, alan@acme.com');
       await submit(el);
@@ -428,6 +529,54 @@ describe('<invite-form>', () => {
       expect($$(el, '[part~=pending-item]')).to.have.length(2);
       await expect(el).to.be.accessible();
     });
+
+    it('a stale pending list never brings back a revoked row', async () => {
+      const el = await render();
+      let releaseOld!: () => void;
+      const old = pending;
+      routes['GET /invites'] = () => new Promise((resolve) => (releaseOld = () => resolve(json({ invites: old }))));
+      await pickRole(el, 'member');
+      await typeEmails(el, 'ada@acme.com');
+      await submit(el); // refreshes the list: this answer is slow, and contains grace
+      routes['GET /invites'] = () => json({ invites: pending });
+      pending = pending.slice(1);
+      $<HTMLButtonElement>(el, '[data-invite-id=inv_aaaaaaaa1] [part~=revoke-button]')!.click();
+      await el.updateComplete;
+      const revoked = oneEvent(el, 'invite-revoked');
+      $<HTMLButtonElement>(el, '[part~=confirm-button]')!.click();
+      await revoked;
+      await waitForUpdate(el, () => fetchFn.requests.filter((r) => r.method === 'GET' && r.url.endsWith('/invites')).length === 3);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      releaseOld();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await el.updateComplete;
+      expect(Boolean($(el, '[data-invite-id=inv_aaaaaaaa1]'))).to.equal(false);
+      expect($$(el, '[part~=pending-item]')).to.have.length(1);
+    });
+
+    for (const [name, answer] of [
+      ['409 invite-not-pending (accepted meanwhile)', () => problem('invite-not-pending', 409)],
+      ['404 (gone)', () => problem('not-found', 404)],
+    ] as const) {
+      it(`${name}: the row leaves the list, which is refreshed`, async () => {
+        routes['DELETE /invites/*'] = answer;
+        const el = await render();
+        $<HTMLButtonElement>(el, '[data-invite-id=inv_aaaaaaaa1] [part~=revoke-button]')!.click();
+        await el.updateComplete;
+        const gets = fetchFn.requests.length;
+        pending = pending.slice(1);
+        const failed = oneEvent(el, 'invite-revoke-failed');
+        $<HTMLButtonElement>(el, '[part~=confirm-button]')!.click();
+        expect((await failed).detail).to.deep.include({ inviteId: 'inv_aaaaaaaa1' });
+        await waitForUpdate(el, () => fetchFn.requests.length === gets + 2);
+        await el.updateComplete;
+        expect(Boolean($(el, '[data-invite-id=inv_aaaaaaaa1]'))).to.equal(false);
+        expect(el.shadowRoot!.textContent).not.to.contain('couldn’t revoke');
+        expect($$(el, '[part~=pending-item]')).to.have.length(1);
+        expect(el.shadowRoot!.activeElement === $(el, '[data-invite-id=inv_bbbbbbbb2] [part~=revoke-button]')).to.equal(true);
+        await expect(el).to.be.accessible();
+      });
+    }
 
     it('while revoking, the confirm button is aria-disabled and a second click does nothing', async () => {
       let release!: () => void;

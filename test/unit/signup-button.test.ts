@@ -144,6 +144,31 @@ describe('<signup-button>', () => {
       expect(client.authenticateCalls).to.have.length(0);
     });
 
+    it('returns to idle once a configure({ navigate }) seam (an SPA router) has navigated', async () => {
+      client.signedIn = true;
+      const el = await render(html`<signup-button login-host=${LOGIN_HOST} application-id="app_test" redirect-url="/app"></signup-button>`);
+      button(el).click();
+      await waitFor(() => navigations.length === 1);
+      await el.updateComplete;
+      expect(button(el).getAttribute('aria-disabled')).to.equal('false');
+      expect(Boolean(el.shadowRoot!.querySelector('[part~=spinner]'))).to.equal(false);
+    });
+
+    it('returns to idle after location.assign to a hash of this page (no unload)', async () => {
+      const before = location.href;
+      configure({ navigate: undefined }); // the default: location.assign
+      client.signedIn = true;
+      try {
+        const el = await render(html`<signup-button login-host=${LOGIN_HOST} application-id="app_test" redirect-url="#welcome"></signup-button>`);
+        button(el).click();
+        await waitFor(() => location.hash === '#welcome');
+        await el.updateComplete;
+        expect(button(el).getAttribute('aria-disabled')).to.equal('false');
+      } finally {
+        history.replaceState(history.state, '', before);
+      }
+    });
+
     it('lets the app take over by cancelling signup-session-found', async () => {
       client.signedIn = true;
       const el = await render();
@@ -235,6 +260,27 @@ describe('<signup-button>', () => {
       expect(el.shadowRoot!.querySelector('#email-error')!.textContent).to.contain('unknown.test');
       expect(el.shadowRoot!.activeElement).to.equal(input);
       expect(input.getAttribute('aria-describedby')).to.contain('email-error');
+    });
+
+    it('announces an email error: in the alert region, and focus lands once the field shows it', async () => {
+      const el = await render(html`<signup-button mode="sso" login-host=${LOGIN_HOST} application-id="app_test"></signup-button>`);
+      const input = el.shadowRoot!.querySelector('input')!;
+      input.value = 'not-an-email';
+      let invalidWhenFocused = '';
+      input.addEventListener('focus', () => (invalidWhenFocused = input.getAttribute('aria-invalid') ?? ''), { once: true });
+      const failed = oneEvent(el, 'signup-failed');
+      el.shadowRoot!.querySelector('form')!.requestSubmit();
+      const message = (await failed).detail.message;
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(el.shadowRoot!.activeElement === input).to.equal(true);
+      expect(invalidWhenFocused).to.equal('true');
+      expect(el.shadowRoot!.querySelector('#email-error')!.textContent).to.equal(message);
+      expect(alertText(el)).to.equal(message);
+      input.value = 'ann@acme.test';
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect(alertText(el)).to.equal('');
     });
 
     it('refuses an invalid work email without calling Authress', async () => {

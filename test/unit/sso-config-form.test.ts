@@ -10,6 +10,7 @@ import type { SsoConfiguration } from '../../src/core/api/types.js';
 import { FakeLoginClient } from './support/fake-login-client.js';
 import { fakeFetch, json, problem, type RecordedRequest } from './support/fetch.js';
 import * as certs from './fixtures/certificates.js';
+import { parserLoader } from '../../src/core/x509/index.js';
 import { oneEvent } from './support/events.js';
 import { waitForUpdate } from './support/wait.js';
 
@@ -146,6 +147,19 @@ describe('<sso-config-form>', () => {
       expect(text(el, '#sp-entity')).to.equal(SP.entityId);
       expect($(el, '#sp-redirect')).to.equal(null);
       await expect(el).to.be.accessible();
+    });
+
+    it('moving the element in the DOM keeps unsaved edits (no reload)', async () => {
+      const el = await render();
+      await type(el, 'clientId', 'typed-but-not-saved');
+      const before = fetchFn.requests.length;
+      const host = document.createElement('div');
+      el.parentElement!.append(host);
+      host.append(el);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await el.updateComplete;
+      expect(fetchFn.requests.length).to.equal(before);
+      expect($<HTMLInputElement>(el, '#clientId')!.value).to.equal('typed-but-not-saved');
     });
 
     it('load failure: says so, fires sso-config-load-failed, and Retry loads again', async () => {
@@ -367,6 +381,17 @@ describe('<sso-config-form>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('422 url-unresolvable gets its own message, in English and French', async () => {
+      onPut = () => problem('validation-failed', 422, { errors: [{ pointer: '/tokenUrl', code: 'url-unresolvable' }] });
+      const el = await render();
+      await fillOauth2(el);
+      await submit(el);
+      expect(text(el, '#tokenUrl-error')).to.equal('This host name doesn’t resolve to a public address.');
+      const { errorMessagesFr } = await import('../../src/locales/errors.fr.js');
+      expect(errorMessagesFr.fieldCodes['url-unresolvable']).to.equal('Ce nom d’hôte ne correspond à aucune adresse publique.');
+      expect(errorMessagesFr.stillProcessing).to.contain('réessayez');
+    });
+
     it('409 sso-domain-taken lands on the domains field', async () => {
       onPut = () => problem('sso-domain-taken', 409, { errors: [{ pointer: '/domains/0', code: 'domain-taken' }] });
       const el = await render();
@@ -507,6 +532,86 @@ describe('<sso-config-form>', () => {
       await submit(el);
       expect(text(el, '#certificate-error')).to.contain('key is too weak');
       expect(el.shadowRoot!.activeElement?.id).to.equal('certificate');
+    });
+
+    it('the certificate parser failing to load is no verdict: no error, and the certificate can be saved', async () => {
+      sinon.stub(parserLoader, 'load').rejects(new TypeError('Failed to fetch dynamically imported module'));
+      sinon.stub(console, 'warn');
+      const el = await render();
+      await fillSaml(el);
+      expect(text(el, '#certificate-error')).to.equal('');
+      expect($(el, '#certificate')!.getAttribute('aria-invalid')).to.equal('false');
+      onPut = () => json(samlConfigured);
+      await submit(el);
+      expect(puts()).to.have.length(1);
+      expect((puts()[0].body as { certificate: string }).certificate).to.equal(certs.goodRsa.trim());
+      await expect(el).to.be.accessible();
+    });
+
+    it('a failing fingerprint (no WebCrypto) does not leave the check on "checking"', async () => {
+      sinon.stub(crypto.subtle, 'digest').rejects(new Error('WebCrypto unavailable'));
+      sinon.stub(console, 'warn');
+      const el = await render();
+      await chooseType(el, 'saml');
+      await type(el, 'certificate', certs.goodRsa);
+      await waitForUpdate(el, () => !text(el, 'form').includes('Checking the certificate'), 1000);
+      expect(text(el, '#certificate-error')).to.equal('');
+    });
+
+    /** Holds the parser load until `release()`: the check is still running meanwhile. */
+    function slowParser() {
+      const real = parserLoader.load;
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      sinon.stub(parserLoader, 'load').callsFake(() => gate.then(real));
+      return () => release();
+    }
+
+    it('clearing the certificate field while it is checked: the late result does not land', async () => {
+      const el = await render();
+      await chooseType(el, 'saml');
+      const release = slowParser();
+      await type(el, 'certificate', certs.expired);
+      await type(el, 'certificate', '');
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await el.updateComplete;
+      expect(text(el, '#certificate-error')).to.equal('');
+      expect(Boolean($(el, '[part~=certificate-summary]'))).to.equal(false);
+    });
+
+    it('metadata without a certificate while a pasted one is checked: the late result does not land', async () => {
+      const el = await render();
+      await chooseType(el, 'saml');
+      const release = slowParser();
+      await type(el, 'certificate', certs.goodRsa);
+      await type(el, 'certificate', certs.samlMetadata.replace(/<md:KeyDescriptor[\s\S]*?<\/md:KeyDescriptor>/g, ''));
+      const message = text(el, '#certificate-error');
+      expect(message).not.to.equal('');
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await el.updateComplete;
+      expect(text(el, '#certificate-error')).to.equal(message);
+      expect(Boolean($(el, '[part~=certificate-summary]'))).to.equal(false);
+    });
+
+    it('account-id changing while the certificate is checked: nothing is saved to the new account, which loads', async () => {
+      const OTHER = 'acc_Other000000000';
+      const el = await render();
+      await fillSaml(el);
+      let releaseGet!: () => void;
+      onGet = () => new Promise((resolve) => (releaseGet = () => resolve(json({ ...notConfigured, accountId: OTHER }))));
+      await type(el, 'certificate', certs.goodEc); // a new check starts; save waits for it
+      $<HTMLFormElement>(el, 'form')!.requestSubmit();
+      el.accountId = OTHER; // before the check settles; B's configuration is still on its way
+      await waitForUpdate(el, () => !text(el, 'form').includes('Checking the certificate') && fetchFn.requests.length >= 2);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the check has settled: the save went on (or not)
+      releaseGet();
+      await waitForUpdate(el, () => Boolean($(el, 'form')));
+      expect(puts()).to.have.length(0);
+      expect(fetchFn.requests.at(-1)!.url).to.equal(`https://api.example.test/accounts/${OTHER}/sso`);
+      expect(Boolean($(el, '[part~=loading]'))).to.equal(false);
+      expect(Boolean($(el, 'form'))).to.equal(true);
     });
   });
 

@@ -40,6 +40,8 @@ export function resilientFetch(options: ResilienceOptions): (request: Request) =
         if (!canRetry || outcome.code === 'aborted') throw outcome;
         await sleep(backoff(attempt), request.signal);
       }
+      // Aborted while waiting: the sleep ends early, and no further attempt may go out.
+      if (request.signal.aborted) throw new ApiError(0, null, 'aborted');
     }
   };
 }
@@ -57,7 +59,9 @@ async function attemptOnce(
     controller.abort();
   }, timeoutMs);
   const onAbort = () => controller.abort();
-  callerSignal.addEventListener('abort', onAbort, { once: true });
+  // addEventListener('abort') never fires for a signal that is already aborted.
+  if (callerSignal.aborted) controller.abort();
+  else callerSignal.addEventListener('abort', onAbort, { once: true });
   try {
     return await doFetch(new Request(request, { signal: controller.signal }));
   } catch {

@@ -47,29 +47,55 @@ const WEAK_SIGNATURES = new Set([
 const MIN_KEY_BITS: Record<string, number> = { rsa: 2048, ec: 256 };
 const DAY = 86_400_000;
 
+/** How the parser chunk is loaded; an object so tests can make the load fail (a seam, not public API). */
+export const parserLoader = {
+  load: (): Promise<typeof import('./parse.js')> => import('./parse.js'),
+};
+
 /** Loads the parser chunk (cached by the module system after the first call). */
 export function loadParser(): Promise<typeof import('./parse.js')> {
-  return import('./parse.js');
+  return parserLoader.load();
+}
+
+/**
+ * The check could not run (the parser chunk did not load — offline, a deploy replaced it, a CSP
+ * refused it — or WebCrypto is missing). That is no verdict on the certificate: the backend checks it.
+ */
+export class CertificateCheckUnavailableError extends Error {
+  override name = 'CertificateCheckUnavailableError';
 }
 
 /**
  * Checks a pasted certificate (PEM or bare base64). Problems, in the order an admin should fix
  * them: private key, unparsable, expired, not yet valid, weak signature, weak key.
+ * Rejects with CertificateCheckUnavailableError when the check itself cannot run.
  */
 export async function checkCertificate(text: string, options: CertificateCheckOptions = {}): Promise<CertificateCheck> {
   if (containsPrivateKey(text)) return { ok: false, code: 'certificate-private-key' };
   const der = pemToDer(text);
   if (!der) return { ok: false, code: 'certificate-invalid' };
+  let parser: typeof import('./parse.js');
+  try {
+    parser = await loadParser();
+  } catch (cause) {
+    throw new CertificateCheckUnavailableError('the certificate parser could not be loaded', { cause });
+  }
   let parsed: import('./parse.js').ParsedCertificate;
   try {
-    parsed = (await loadParser()).parseCertificate(der);
+    parsed = parser.parseCertificate(der);
   } catch {
     return { ok: false, code: 'certificate-invalid' };
+  }
+  let fingerprintSha256: string;
+  try {
+    fingerprintSha256 = await fingerprint(der);
+  } catch (cause) {
+    throw new CertificateCheckUnavailableError('WebCrypto could not compute the fingerprint', { cause });
   }
   const summary: CertificateSummary = {
     subject: parsed.subject,
     issuer: parsed.issuer,
-    fingerprintSha256: await fingerprint(der),
+    fingerprintSha256,
     notBefore: parsed.notBefore,
     notAfter: parsed.notAfter,
     keyType: parsed.keyType,

@@ -127,6 +127,7 @@ export class CreateAccountFormElement extends ApiElement<CreateAccountFormMessag
   /** Validates and submits the form, as the submit button does. */
   async submit(): Promise<void> {
     if (this.submitting || this.phase !== 'form') return; // pending: a double submit sends nothing
+    if (this.fieldsError) return; // a broken `fields` declaration shows a configuration error, not a form
     const m = this.messages;
     const body = this.readBody();
     if (!body) return;
@@ -401,13 +402,13 @@ export class CreateAccountFormElement extends ApiElement<CreateAccountFormMessag
   }
 
   private describedBy(spec: ControlSpec, hint: boolean): string | typeof nothing {
-    const ids = [this.fieldErrors[spec.pointer] ? `${spec.id}-error` : '', hint ? `${spec.id}-hint` : ''].filter(Boolean);
+    const ids = [this.fieldErrors[spec.pointer] ? spec.errorId : '', hint ? spec.hintId : ''].filter(Boolean);
     return ids.length ? ids.join(' ') : nothing;
   }
 
   private renderFieldFooter(spec: ControlSpec, hint: string | undefined) {
-    return html`${hint ? html`<span part="hint" class="hint" id="${spec.id}-hint">${hint}</span>` : nothing}
-      <span part="field-error" class="error" id="${spec.id}-error">${this.fieldErrors[spec.pointer] ?? ''}</span>`;
+    return html`${hint ? html`<span part="hint" class="hint" id=${spec.hintId}>${hint}</span>` : nothing}
+      <span part="field-error" class="error" id=${spec.errorId}>${this.fieldErrors[spec.pointer] ?? ''}</span>`;
   }
 
   private renderInput(spec: ControlSpec, label: string, hint: string | undefined, value: string, extraPart = '') {

@@ -10,16 +10,21 @@ import type { CreateAccountFormMessages } from './create-account-form.i18n.js';
 export interface ControlSpec extends Omit<ExtraField, 'name' | 'label'> {
   pointer: string;
   id: string;
+  /** Ids of the hint and the error text; never equal to another control's (or its hint's) id. */
+  hintId: string;
+  errorId: string;
 }
 
 export const BUILT_IN = {
-  accountName: { pointer: '/accountName', id: 'account-name', type: 'text', required: true, maxlength: 100, autocomplete: 'organization' },
-  contactName: { pointer: '/contactName', id: 'contact-name', type: 'text', required: true, maxlength: 100, autocomplete: 'name' },
-  contactEmail: { pointer: '/contactEmail', id: 'contact-email', type: 'email', required: true, maxlength: 254, autocomplete: 'email' },
+  accountName: { pointer: '/accountName', id: 'account-name', hintId: 'account-name-hint', errorId: 'account-name-error', type: 'text', required: true, maxlength: 100, autocomplete: 'organization' },
+  contactName: { pointer: '/contactName', id: 'contact-name', hintId: 'contact-name-hint', errorId: 'contact-name-error', type: 'text', required: true, maxlength: 100, autocomplete: 'name' },
+  contactEmail: { pointer: '/contactEmail', id: 'contact-email', hintId: 'contact-email-hint', errorId: 'contact-email-error', type: 'email', required: true, maxlength: 254, autocomplete: 'email' },
 } as const satisfies Record<string, ControlSpec>;
 
 export function specOf(field: ExtraField): ControlSpec {
-  return { ...field, pointer: `/fields/${field.name}`, id: `field-${field.name}`, maxlength: field.maxlength ?? MAX_FIELD_VALUE_LENGTH };
+  // Names may contain `-` (`vat` and `vat-hint`), never `.`: the suffixes keep ids distinct.
+  const id = `field-${field.name}`;
+  return { ...field, pointer: `/fields/${field.name}`, id, hintId: `${id}.hint`, errorId: `${id}.error`, maxlength: field.maxlength ?? MAX_FIELD_VALUE_LENGTH };
 }
 
 export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;

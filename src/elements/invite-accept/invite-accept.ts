@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiElement } from '../../core/api-element.js';
 import { ConfigurationError, readIdentity, type LoginClientLike, type UserIdentity } from '../../core/login-client.js';
@@ -83,6 +83,8 @@ export class InviteAcceptElement extends ApiElement<InviteAcceptMessages> {
   private currentId: string | null = null;
   private controller?: AbortController;
   private loaded = false;
+  /** The `inviteId` property the last load started with. */
+  private loadedProperty?: string;
   private focusHeadingNext = false;
 
   protected readonly messageKey = 'inviteAccept';
@@ -100,6 +102,11 @@ export class InviteAcceptElement extends ApiElement<InviteAcceptMessages> {
     window.removeEventListener('pageshow', this.resetAfterBackNavigation);
     this.controller?.abort();
     if (this.screen === 'loading') this.loaded = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Frameworks often set the property after insertion: a new id means another invite.
+    if (changed.has('inviteId') && this.isConnected && this.loaded && this.inviteId !== this.loadedProperty) void this.load();
   }
 
   private readonly resetAfterBackNavigation = (event: PageTransitionEvent) => {
@@ -141,6 +148,7 @@ export class InviteAcceptElement extends ApiElement<InviteAcceptMessages> {
 
   private async load(): Promise<void> {
     this.loaded = true;
+    this.loadedProperty = this.inviteId;
     const controller = this.renewController();
     this.screen = 'loading';
     this.errorMessage = '';

@@ -110,12 +110,20 @@ export class InviteFormElement extends AdminElement<InviteFormMessages> {
 
   #abort = new AbortController();
   #loadedFor?: string;
+  /** Whether the last load settled (loaded or failed) rather than being aborted. */
+  #loadSettled = false;
+  /** Numbers the pending-list requests: only the latest answer is applied. */
+  #pendingRequest = 0;
   /** One key per submission; kept for a retry of the same one, dropped on any edit. */
   #idempotencyKey?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
+    // Moving the element in the DOM reconnects it: keep what was typed unless there is nothing
+    // (finished) to keep for this account.
+    if (!this.#loadSettled || this.#loadedFor !== this.accountId) void this.load();
+    // Disconnecting aborted the controller that sends, revokes and refreshes use: renew it.
+    else if (this.#abort.signal.aborted) this.#abort = new AbortController();
   }
 
   override disconnectedCallback(): void {
@@ -132,18 +140,27 @@ export class InviteFormElement extends AdminElement<InviteFormMessages> {
   async load(): Promise<void> {
     this.#abort.abort();
     const abort = (this.#abort = new AbortController());
+    if (this.accountId !== this.#loadedFor) this.resetForAccount();
     this.#loadedFor = this.accountId;
+    this.#loadSettled = false;
     this.phase = 'loading';
     this.errorMessage = '';
     const pendingLoaded = this.loadPending(abort.signal);
     try {
       const { roles } = await this.resolveApi().listGrantableRoles(this.requireAccountId(), { signal: abort.signal });
       if (abort.signal.aborted) return;
+      this.#loadSettled = true;
       this.roles = roles;
-      if (!roles.some((r) => r.roleId === this.roleId)) this.roleId = roles.length === 1 ? roles[0].roleId : '';
+      if (!roles.some((r) => r.roleId === this.roleId)) {
+        const roleId = roles.length === 1 ? roles[0].roleId : '';
+        // Another role means another submission.
+        if (roleId !== this.roleId) this.#idempotencyKey = undefined;
+        this.roleId = roleId;
+      }
       this.phase = 'ready';
     } catch (error) {
       if (abort.signal.aborted) return;
+      this.#loadSettled = true;
       const failure = this.describeFailure(error);
       this.phase = loadPhaseFor(failure);
       this.dispatchEvent(new InviteLoadFailedEvent(failure));
@@ -151,15 +168,36 @@ export class InviteFormElement extends AdminElement<InviteFormMessages> {
     await pendingLoaded;
   }
 
+  /** Everything typed, answered or shown for the previous account. */
+  private resetForAccount(): void {
+    this.#pendingRequest++; // an answer still on its way belongs to the previous account
+    this.#idempotencyKey = undefined;
+    this.roleId = '';
+    this.emailsText = '';
+    this.fieldErrors = {};
+    this.invalidEntries = [];
+    this.results = [];
+    this.summary = '';
+    this.errorCode = '';
+    this.statusMessage = '';
+    this.pending = [];
+    this.listState = 'loading';
+    this.confirming = '';
+    this.revokeError = null;
+  }
+
   private async loadPending(signal = this.#abort.signal): Promise<void> {
+    // Several refreshes can overlap (after a send, after a revoke): only the latest answer counts,
+    // or an older list could bring back a row that was just revoked.
+    const request = ++this.#pendingRequest;
     if (!this.pending.length) this.listState = 'loading';
     try {
       const { invites } = await this.resolveApi().listPendingInvites(this.requireAccountId(), { signal });
-      if (signal.aborted) return;
+      if (signal.aborted || request !== this.#pendingRequest) return;
       this.pending = invites;
       this.listState = 'ready';
     } catch (error) {
-      if (signal.aborted) return;
+      if (signal.aborted || request !== this.#pendingRequest) return;
       const failure = this.describeFailure(error);
       this.listState = failure.status === 403 ? 'forbidden' : 'failed';
     }
@@ -264,12 +302,10 @@ export class InviteFormElement extends AdminElement<InviteFormMessages> {
     this.statusMessage = m.revoking;
     const index = this.pending.findIndex((p) => p.inviteId === invite.inviteId);
     const next = this.pending[index + 1] ?? this.pending[index - 1];
-    try {
-      await this.resolveApi().revokeInvite(this.requireAccountId(), invite.inviteId, { signal: this.#abort.signal });
+    const removeRow = async () => {
       this.pending = this.pending.filter((p) => p.inviteId !== invite.inviteId);
+      this.#pendingRequest++; // a list requested before now may still contain the row
       this.confirming = '';
-      this.statusMessage = m.revoked(invite.email);
-      this.dispatchEvent(new InviteRevokedEvent({ inviteId: invite.inviteId }));
       await this.updateComplete;
       // Focus the next row's Revoke button, or the list heading when none is left.
       const target = next
@@ -277,10 +313,25 @@ export class InviteFormElement extends AdminElement<InviteFormMessages> {
         : this.renderRoot.querySelector<HTMLElement>('[part~=pending-heading]');
       target?.focus();
       void this.loadPending();
+    };
+    const signal = this.#abort.signal;
+    try {
+      await this.resolveApi().revokeInvite(this.requireAccountId(), invite.inviteId, { signal });
+      if (signal.aborted) return;
+      this.statusMessage = m.revoked(invite.email);
+      this.dispatchEvent(new InviteRevokedEvent({ inviteId: invite.inviteId }));
+      await removeRow();
     } catch (error) {
-      if (this.#abort.signal.aborted) return;
+      if (signal.aborted) return;
       const failure = this.describeFailure(error);
       this.statusMessage = '';
+      // Accepted meanwhile (409 invite-not-pending) or gone (404): it is no longer pending, so it
+      // leaves the list, which is refreshed (docs/contract.md); the app still hears why.
+      if (failure.code === 'invite-not-pending' || failure.status === 404) {
+        this.dispatchEvent(new InviteRevokeFailedEvent({ ...failure, inviteId: invite.inviteId }));
+        await removeRow();
+        return;
+      }
       const message = failure.status === 403 || isSignedOut(failure) ? failure.message : m.revokeFailed;
       this.revokeError = { inviteId: invite.inviteId, message };
       this.dispatchEvent(new InviteRevokeFailedEvent({ ...failure, message, inviteId: invite.inviteId }));
@@ -394,7 +445,7 @@ export class InviteFormElement extends AdminElement<InviteFormMessages> {
     return html`<form part="form" novalidate @submit=${this.handleSubmit} aria-busy=${this.sending ? 'true' : 'false'}>
       <fieldset part="roles" aria-describedby=${roleError ? 'role-error' : nothing} aria-invalid=${roleError ? 'true' : nothing}>
         <legend>${m.roleLegend}</legend>
-        ${this.roles.map((role) => this.renderRole(role, Boolean(roleError)))}
+        ${this.roles.map((role, index) => this.renderRole(role, index, Boolean(roleError)))}
         <span part="field-error" class="error" id="role-error">${roleError ?? ''}</span>
       </fieldset>
       <div part="field" class="field">
@@ -429,8 +480,10 @@ export class InviteFormElement extends AdminElement<InviteFormMessages> {
     </form>`;
   }
 
-  private renderRole(role: Role, invalid: boolean) {
-    const id = `role-${cssId(role.roleId)}`;
+  private renderRole(role: Role, index: number, invalid: boolean) {
+    // By position: role ids are free text, and `a:b` / `a_b` or a role named `error` must not
+    // produce the same element id (or `role-error`).
+    const id = `role-${index}`;
     return html`<label part="role-option" for=${id}>
       <input
         type="radio"

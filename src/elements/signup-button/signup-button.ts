@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { OnboardingElement } from '../../core/onboarding-element.js';
+import { pageConfig } from '../../core/config.js';
 import { ConfigurationError, readIdentity, type LoginClientLike } from '../../core/login-client.js';
 import { controls, tokens } from '../../core/styles.js';
 import { isEmail } from '../../core/validation.js';
@@ -110,13 +111,28 @@ export class SignupButtonElement extends OnboardingElement<SignupButtonMessages>
       if (!this.forceLogin && (await client.userSessionExists())) {
         const found = new SignupSessionFoundEvent({ redirectUrl, user: readIdentity(client) });
         this.statusMessage = m.alreadySignedIn;
-        if (this.dispatchEvent(found)) this.navigate(redirectUrl);
+        if (this.dispatchEvent(found)) this.navigateAway(redirectUrl);
         else this.status = 'idle';
         return;
       }
       this.followAuthenticationUrl(await client.authenticate({ redirectUrl, ...definedOnly(selector) }));
     } catch (error) {
       this.handleLoginError(error, selector.tenantLookupIdentifier);
+    }
+  }
+
+  /**
+   * Goes to `url`, then returns to idle when this page stays: a `configure({ navigate })` seam (an
+   * SPA router) has done its work once it returns, and `location.assign` to this same document
+   * with another hash only scrolls. Any other `location.assign` unloads the page, so the button
+   * stays pending until then (a bfcache return is handled by `pageshow`). Deciding from the URL
+   * instead of a timer means a slow page load never re-enables the button for a second click.
+   */
+  private navigateAway(url: string): void {
+    this.navigate(url);
+    if (pageConfig().navigate || isSameDocument(url)) {
+      this.status = 'idle';
+      this.statusMessage = '';
     }
   }
 
@@ -131,8 +147,7 @@ export class SignupButtonElement extends OnboardingElement<SignupButtonMessages>
     if (code === 'TenantNotFound' && this.mode === 'sso' && tenant) {
       this.status = 'idle';
       this.statusMessage = '';
-      this.emailError = m.ssoNotFound(tenant);
-      void this.updateComplete.then(() => this.emailInput?.focus());
+      this.showEmailError(m.ssoNotFound(tenant));
       this.dispatchEvent(new SignupFailedEvent({ code: 'sso-not-found', message: this.emailError, sdkCode: code }));
       return;
     }
@@ -163,13 +178,29 @@ export class SignupButtonElement extends OnboardingElement<SignupButtonMessages>
   private readEmailDomain(): string | null {
     const m = this.messages;
     const value = this.emailInput?.value.trim() ?? '';
-    this.emailError = !value ? m.emailRequired : isEmail(value) ? '' : m.emailInvalid;
+    const problem = !value ? m.emailRequired : isEmail(value) ? '' : m.emailInvalid;
+    this.showEmailError(problem);
     if (this.emailError) {
-      this.emailInput?.focus();
       this.dispatchEvent(new SignupFailedEvent({ code: 'invalid-email', message: this.emailError }));
       return null;
     }
     return value.slice(value.lastIndexOf('@') + 1).toLowerCase();
+  }
+
+  /**
+   * Puts a message on the email field and, because a field error is not a live region, into the
+   * alert region too; focus moves once the error is rendered (so it is read with the field).
+   * An empty message clears both.
+   */
+  private showEmailError(message: string): void {
+    if (!message) {
+      if (this.errorMessage === this.emailError) this.errorMessage = '';
+      this.emailError = '';
+      return;
+    }
+    this.emailError = message;
+    this.errorMessage = message;
+    void this.updateComplete.then(() => this.emailInput?.focus());
   }
 
   private readonly resetAfterBackNavigation = (event: PageTransitionEvent) => {
@@ -189,7 +220,7 @@ export class SignupButtonElement extends OnboardingElement<SignupButtonMessages>
   }
 
   private handleEmailInput() {
-    if (this.emailError) this.emailError = '';
+    if (this.emailError) this.showEmailError('');
   }
 
   override render() {
@@ -239,6 +270,16 @@ export class SignupButtonElement extends OnboardingElement<SignupButtonMessages>
       ${this.renderButton(m.ssoLabel, 'submit')}
     </form>`;
   }
+}
+
+/** Whether `location.assign(url)` would stay in this document (only the hash differs, and there is one). */
+function isSameDocument(url: string): boolean {
+  const target = new URL(url, location.href);
+  const here = new URL(location.href);
+  if (!target.hash) return false; // no hash: assign() reloads even the same URL
+  target.hash = '';
+  here.hash = '';
+  return target.href === here.href;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

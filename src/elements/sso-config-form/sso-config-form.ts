@@ -41,7 +41,8 @@ interface Values {
   domains: string;
 }
 
-type CertificateState = { status: 'empty' } | { status: 'checking' } | { status: 'checked'; result: CertificateCheck; text: string };
+/** `unchecked`: the browser could not check it (parser chunk or WebCrypto unavailable); the backend will. */
+type CertificateState = { status: 'empty' } | { status: 'checking' } | { status: 'unchecked' } | { status: 'checked'; result: CertificateCheck; text: string };
 
 const DEFAULT_SCOPES = 'openid profile email';
 const EMPTY_VALUES: Values = {
@@ -137,18 +138,25 @@ export class SsoConfigFormElement extends AdminElement<SsoConfigFormMessages> {
   protected readonly defaultMessages = ssoConfigFormEn;
 
   #abort?: AbortController;
+  /** Saves have their own controller: a save never aborts a load (and a new load ends a save). */
+  #saveAbort?: AbortController;
   #loadedFor?: string;
+  /** Whether the last load settled (loaded or failed) rather than being aborted. */
+  #loadSettled = false;
   #certificateCheck = 0;
   #pendingCertificate?: Promise<void>;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
+    // Moving the element in the DOM reconnects it: keep unsaved edits unless there is nothing
+    // (finished) to keep for this account.
+    if (!this.#loadSettled || this.#loadedFor !== this.accountId) void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort?.abort();
+    this.#saveAbort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -159,17 +167,21 @@ export class SsoConfigFormElement extends AdminElement<SsoConfigFormMessages> {
   /** (Re)loads the current configuration. */
   async load(): Promise<void> {
     this.#abort?.abort();
+    this.#saveAbort?.abort(); // a save's answer belongs to what is being replaced
     const abort = (this.#abort = new AbortController());
     this.#loadedFor = this.accountId;
+    this.#loadSettled = false;
     this.phase = 'loading';
     this.errorMessage = '';
     try {
       const config = await this.resolveApi().getSsoConfiguration(this.requireAccountId(), { signal: abort.signal });
       if (abort.signal.aborted) return;
+      this.#loadSettled = true;
       this.applyConfiguration(config);
       this.phase = 'ready';
     } catch (error) {
       if (abort.signal.aborted) return;
+      this.#loadSettled = true;
       const failure = this.describeFailure(error);
       this.phase = loadPhaseFor(failure);
       this.dispatchEvent(new SsoConfigLoadFailedEvent(failure));
@@ -180,12 +192,15 @@ export class SsoConfigFormElement extends AdminElement<SsoConfigFormMessages> {
   async save(): Promise<void> {
     if (this.saving || this.phase !== 'ready') return; // a double submit must not send twice
     const m = this.messages;
+    // The account this save is for: `account-id` may change while the certificate check runs.
+    const accountId = this.requireAccountId();
     this.savedMessage = '';
     this.errorMessage = '';
     this.errorCode = '';
     this.saving = true; // set before any await so a second submit is ignored
     try {
       if (this.type === 'saml') await this.#pendingCertificate;
+      if (this.phase !== 'ready' || this.accountId !== accountId) return; // another account is loading now
       const { body, errors } = this.buildBody();
       this.fieldErrors = errors;
       if (!body) {
@@ -195,19 +210,23 @@ export class SsoConfigFormElement extends AdminElement<SsoConfigFormMessages> {
         return;
       }
       if (!this.dispatchEvent(new SsoConfigSaveEvent(toSaveDetail(body)))) return;
-      await this.send(body);
+      await this.send(accountId, body);
     } finally {
       this.saving = false;
     }
   }
 
-  private async send(body: SsoConfigurationInput): Promise<void> {
+  private async send(accountId: string, body: SsoConfigurationInput): Promise<void> {
     const m = this.messages;
-    this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
+    this.#saveAbort?.abort();
+    const abort = (this.#saveAbort = new AbortController());
     this.statusMessage = m.saving;
     try {
-      const saved = await this.resolveApi().saveSsoConfiguration(this.requireAccountId(), body, { signal: abort.signal });
+      const saved = await this.resolveApi().saveSsoConfiguration(accountId, body, { signal: abort.signal });
+      if (abort.signal.aborted) {
+        this.statusMessage = '';
+        return;
+      }
       // The secret must not outlive the request: clear the input before anything re-renders.
       this.clearSecretInput();
       this.replacingSecret = false;
@@ -218,8 +237,8 @@ export class SsoConfigFormElement extends AdminElement<SsoConfigFormMessages> {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~=success]')?.focus();
     } catch (error) {
-      if (abort.signal.aborted) return;
       this.statusMessage = '';
+      if (abort.signal.aborted) return;
       this.showSaveError(error);
     }
   }
@@ -339,7 +358,7 @@ export class SsoConfigFormElement extends AdminElement<SsoConfigFormMessages> {
       const result = parseSamlMetadata(text);
       if (!result.ok) {
         this.fieldErrors = { ...this.fieldErrors, certificate: result.reason === 'not-xml' ? m.metadataNotXml : m.metadataNotIdp };
-        this.certificate = { status: 'empty' };
+        this.clearCertificateCheck();
         return;
       }
       const { entityId, ssoUrl, certificate } = result.values;
@@ -354,7 +373,7 @@ export class SsoConfigFormElement extends AdminElement<SsoConfigFormMessages> {
       this.fieldErrors = { ...this.fieldErrors, entityId: undefined, ssoUrl: undefined, certificate: der ? undefined : m.metadataNoCertificate };
       this.statusMessage = m.metadataImported;
       if (der) this.runCertificateCheck(this.values.certificate);
-      else this.certificate = { status: 'empty' };
+      else this.clearCertificateCheck();
       return;
     }
     this.runCertificateCheck(text);
@@ -362,18 +381,31 @@ export class SsoConfigFormElement extends AdminElement<SsoConfigFormMessages> {
 
   private runCertificateCheck(text: string): void {
     const m = this.messages;
-    if (!text.trim()) {
-      this.certificate = { status: 'empty' };
-      this.#pendingCertificate = undefined;
-      return;
-    }
+    if (!text.trim()) return this.clearCertificateCheck();
     const run = ++this.#certificateCheck;
     this.certificate = { status: 'checking' };
-    this.#pendingCertificate = checkCertificate(text, { now: this.now }).then((result) => {
-      if (run !== this.#certificateCheck) return; // a newer paste won
-      this.certificate = { status: 'checked', result, text };
-      this.fieldErrors = { ...this.fieldErrors, certificate: result.ok ? undefined : messageForFieldCode(result.code, m) };
-    });
+    // Never rejects (save() awaits it), never leaves the state on "checking".
+    this.#pendingCertificate = checkCertificate(text, { now: this.now }).then(
+      (result) => {
+        if (run !== this.#certificateCheck) return; // a newer paste won
+        this.certificate = { status: 'checked', result, text };
+        this.fieldErrors = { ...this.fieldErrors, certificate: result.ok ? undefined : messageForFieldCode(result.code, m) };
+      },
+      (error: unknown) => {
+        if (run !== this.#certificateCheck) return;
+        // No verdict in the browser: saving is allowed, and the backend checks the certificate.
+        console.warn(`<${this.localName}> could not check the certificate in the browser:`, error);
+        this.certificate = { status: 'unchecked' };
+        this.fieldErrors = { ...this.fieldErrors, certificate: undefined };
+      },
+    );
+  }
+
+  /** No certificate to check: a check still running must not land on the cleared field. */
+  private clearCertificateCheck(): void {
+    this.#certificateCheck++;
+    this.#pendingCertificate = undefined;
+    this.certificate = { status: 'empty' };
   }
 
   private async copy(value: string): Promise<void> {
