@@ -53,6 +53,17 @@ export class EmulatorContext implements TokenContext {
     });
   }
 
+  /**
+   * CORS: may a page on this `Origin` header read credentialed responses? Same allow-list as the
+   * redirect URLs. Only a serialized origin qualifies (`null`, paths or userinfo do not).
+   */
+  isAllowedOrigin(origin: string | undefined): boolean {
+    if (!origin) return false;
+    let parsed: URL;
+    try { parsed = new URL(origin); } catch { return false; }
+    return parsed.origin === origin.toLowerCase() && this.isAllowedRedirect(origin);
+  }
+
   role(roleId: string): Role | undefined {
     return roleId === OWNER_ROLE.roleId ? OWNER_ROLE : this.store.get<Role>('role', roleId);
   }

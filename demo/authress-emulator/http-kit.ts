@@ -1,5 +1,5 @@
 // Minimal HTTP plumbing on node:http: routing with percent-decoded segments, JSON/form bodies,
-// CORS on every response, loopback Host guard, Authress-shaped error bodies.
+// CORS (allow-listed origins) on every response, loopback Host guard, Authress-shaped error bodies.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -62,9 +62,15 @@ export function isLoopbackHost(host: string | undefined): boolean {
   return /^(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/i.test(host);
 }
 
-export function applyCors(req: IncomingMessage, res: ServerResponse): void {
+/**
+ * CORS on every response, errors included. The Origin is echoed (with credentials) only when
+ * `isAllowedOrigin` accepts it; any other origin gets no Access-Control-Allow-Origin, so the
+ * browser withholds the response (e.g. tokens from PATCH /api/session) from that page. The request
+ * itself is still answered.
+ */
+export function applyCors(req: IncomingMessage, res: ServerResponse, isAllowedOrigin: (origin: string) => boolean): void {
   const origin = req.headers.origin;
-  if (origin) {
+  if (origin && isAllowedOrigin(origin)) {
     res.setHeader('Access-Control-Allow-Origin', origin);
     res.setHeader('Access-Control-Allow-Credentials', 'true');
   }

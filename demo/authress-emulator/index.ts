@@ -102,7 +102,7 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
   const requestPaths: string[] = [];
 
   const handle = async (raw: IncomingMessage, res: ServerResponse) => {
-    applyCors(raw, res);
+    applyCors(raw, res, (origin) => ctx.isAllowedOrigin(origin));
     if (!isLoopbackHost(raw.headers.host)) {
       return sendError(res, 421, 'MisdirectedRequest', 'The local Authress emulator only answers requests addressed to a loopback host.');
     }

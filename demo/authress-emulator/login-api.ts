@@ -10,7 +10,7 @@ import {
 } from './http-kit.js';
 import { loginPage, errorPage } from './login-pages.js';
 import { mintUserTokens } from './tokens.js';
-import { UpstreamLoginError, beginUpstreamLogin, finishUpstreamLogin } from './upstream-oauth.js';
+import { UpstreamLoginError, beginUpstreamLogin, finishUpstreamLogin, upstreamBindingCookie } from './upstream-oauth.js';
 import { SAML_PATH_PREFIX, beginSamlLogin, finishSamlLogin, isSamlConnection, samlMetadata } from './upstream-saml.js';
 import type {
   AuthenticationRequest, AuthorizationCode, Connection, Invite, LoginSession, UserProfile,
@@ -112,7 +112,9 @@ export function registerLoginRoutes(router: Router, ctx: EmulatorContext): void 
     target.searchParams.set('code', code.code);
     target.searchParams.set('nonce', request.authenticationRequestId);
     target.searchParams.set('iss', ctx.issuer);
-    redirect(res, target.toString(), { 'Set-Cookie': sessionCookie(session.sessionId) });
+    const earlier = res.getHeader('Set-Cookie'); // e.g. clearing the upstream binding cookie
+    const cookies = Array.isArray(earlier) ? earlier : typeof earlier === 'string' ? [earlier] : [];
+    redirect(res, target.toString(), { 'Set-Cookie': [...cookies, sessionCookie(session.sessionId)] });
   };
 
   const startConnection = async (res: ServerResponse, request: AuthenticationRequest, connection: Connection): Promise<void> => {
@@ -122,7 +124,9 @@ export function registerLoginRoutes(router: Router, ctx: EmulatorContext): void 
         `The connection ${connection.connectionId} is ${connection.type}; the local emulator only signs in through OAuth2/OIDC and SAML2 connections.`));
     }
     try {
-      redirect(res, isSamlConnection(connection) ? await beginSamlLogin(ctx, request, connection) : beginUpstreamLogin(ctx, request, connection));
+      if (isSamlConnection(connection)) return redirect(res, await beginSamlLogin(ctx, request, connection));
+      const upstream = beginUpstreamLogin(ctx, request, connection);
+      redirect(res, upstream.url, { 'Set-Cookie': upstream.cookie });
     } catch (error) {
       const failure = error as UpstreamLoginError;
       sendHtml(res, failure.status ?? 400, errorPage(failure.title ?? 'Sign-in failed', failure.message));
@@ -211,8 +215,11 @@ export function registerLoginRoutes(router: Router, ctx: EmulatorContext): void 
   });
 
   router.on('GET', OAUTH_CALLBACK_PATH, async (req, res) => {
+    const state = req.url.searchParams.get('state');
+    // The binding cookie is single use like the state: cleared on every answer for that state.
+    if (state) res.setHeader('Set-Cookie', upstreamBindingCookie(state));
     try {
-      const { login, user } = await finishUpstreamLogin(ctx, req.url.searchParams);
+      const { login, user } = await finishUpstreamLogin(ctx, req.url.searchParams, (name) => req.cookie(name));
       finishSsoLogin(res, login.authenticationRequestId, login.connectionId, user);
     } catch (error) {
       if (!(error instanceof UpstreamLoginError)) throw error;
@@ -221,7 +228,9 @@ export function registerLoginRoutes(router: Router, ctx: EmulatorContext): void 
   });
 
   // SAML assertion consumer: a cross-origin form POST from the IdP's page (no cookies needed; the
-  // RelayState and the single-use InResponseTo bind it to the pending sign-in).
+  // RelayState and the single-use InResponseTo bind it to the pending sign-in). Unlike the OAuth
+  // callback there is no browser-binding cookie: a SameSite=Lax cookie is not sent on a cross-site
+  // POST, and SameSite=None requires Secure, i.e. https, which the loopback emulator does not serve.
   router.on('POST', `${SAML_PATH_PREFIX}/:connectionId/acs`, async (req, res) => {
     try {
       const { authenticationRequestId, user } = await finishSamlLogin(ctx, req.params['connectionId'], await req.body());

@@ -91,6 +91,8 @@ export interface UpstreamLogin {
   connectionId: string;
   nonce: string;
   codeVerifier: string;
+  /** SHA-256 (base64url) of the random value in the browser's binding cookie (login CSRF defence). */
+  browserBindingHash?: string;
   createdAt: number;
 }
 

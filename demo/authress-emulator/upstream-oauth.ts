@@ -1,12 +1,15 @@
 // The emulator as an OAuth2/OIDC client of a tenant's IdP (authorization code + PKCE S256, state,
-// nonce, RFC 9207 iss check, id_token verified against the IdP's discovered JWKS).
-import { createHash, randomBytes } from 'node:crypto';
+// nonce, RFC 9207 iss check, id_token verified against the IdP's discovered JWKS). The `state` is
+// bound to the browser that started the sign-in by a short-lived HttpOnly SameSite=Lax cookie, so a
+// callback URL obtained by someone else cannot sign a victim's browser in (login CSRF).
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import { randomId, type EmulatorContext } from './context.js';
+import { OAUTH_CALLBACK_PATH, randomId, type EmulatorContext } from './context.js';
 import type { AuthenticationRequest, Connection, UpstreamLogin, UserProfile } from './types.js';
 
 const FETCH_TIMEOUT_MS = 8000;
 const UPSTREAM_LOGIN_TTL_MS = 15 * 60 * 1000;
+export const UPSTREAM_BINDING_COOKIE_PREFIX = 'authress_emulator_oauth_';
 
 export class UpstreamLoginError extends Error {
   constructor(readonly status: number, readonly title: string, message: string, readonly authenticationRequestId?: string) {
@@ -18,17 +21,36 @@ export function connectionIssuer(connection: Connection): string {
   return (connection.issuerUrl ?? new URL(connection.authenticationUrl!).origin).replace(/\/+$/, '');
 }
 
-/** Returns the IdP authorization URL to redirect the browser to. */
-export function beginUpstreamLogin(ctx: EmulatorContext, request: AuthenticationRequest, connection: Connection): string {
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('base64url');
+}
+
+/** One cookie name per pending state, so parallel sign-ins in two tabs do not overwrite each other. */
+export function upstreamBindingCookieName(state: string): string {
+  return UPSTREAM_BINDING_COOKIE_PREFIX + sha256(state).slice(0, 16);
+}
+
+/** Set-Cookie value of the browser binding of `state`; an empty value with Max-Age=0 clears it. */
+export function upstreamBindingCookie(state: string, value = '', maxAgeSeconds = 0): string {
+  return `${upstreamBindingCookieName(state)}=${value}; Path=${OAUTH_CALLBACK_PATH}; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}`;
+}
+
+/**
+ * Returns the IdP authorization URL to redirect the browser to, and the Set-Cookie header that
+ * binds this sign-in to that browser (send both in the same response).
+ */
+export function beginUpstreamLogin(ctx: EmulatorContext, request: AuthenticationRequest, connection: Connection): { url: string; cookie: string } {
   if (!connection.authenticationUrl || !connection.clientId) {
     throw new UpstreamLoginError(400, 'SSO is not configured', `The connection ${connection.connectionId} has no authorization URL or client id.`);
   }
+  const browserBinding = randomId('', 32);
   const login: UpstreamLogin = {
     state: randomId('', 24),
     authenticationRequestId: request.authenticationRequestId,
     connectionId: connection.connectionId,
     nonce: randomId('', 24),
     codeVerifier: randomBytes(48).toString('base64url'),
+    browserBindingHash: sha256(browserBinding),
     createdAt: ctx.now(),
   };
   ctx.store.put('upstream', login.state, login);
@@ -41,7 +63,14 @@ export function beginUpstreamLogin(ctx: EmulatorContext, request: Authentication
   url.searchParams.set('nonce', login.nonce);
   url.searchParams.set('code_challenge', createHash('sha256').update(login.codeVerifier).digest('base64url'));
   url.searchParams.set('code_challenge_method', 'S256');
-  return url.toString();
+  return { url: url.toString(), cookie: upstreamBindingCookie(login.state, browserBinding, UPSTREAM_LOGIN_TTL_MS / 1000) };
+}
+
+function holdsBinding(login: UpstreamLogin, cookieValue: string | undefined): boolean {
+  if (!cookieValue || !login.browserBindingHash) return false; // records from before the binding fail closed
+  const presented = Buffer.from(sha256(cookieValue));
+  const expected = Buffer.from(login.browserBindingHash);
+  return presented.length === expected.length && timingSafeEqual(presented, expected);
 }
 
 async function fetchJson(url: string, init: RequestInit = {}): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -53,12 +82,21 @@ async function fetchJson(url: string, init: RequestInit = {}): Promise<{ status:
   return { status: response.status, body };
 }
 
-/** Handles GET <emulator>/api/authentication/oauth/callback; returns the signed-in user and the request. */
-export async function finishUpstreamLogin(ctx: EmulatorContext, query: URLSearchParams): Promise<{ login: UpstreamLogin; user: UserProfile }> {
+/**
+ * Handles GET <emulator>/api/authentication/oauth/callback; returns the signed-in user and the request.
+ * `cookie` reads the request's cookies: the browser must present the binding set by beginUpstreamLogin.
+ */
+export async function finishUpstreamLogin(ctx: EmulatorContext, query: URLSearchParams, cookie: (name: string) => string | undefined): Promise<{ login: UpstreamLogin; user: UserProfile }> {
   const state = query.get('state') ?? '';
   const login = state ? ctx.store.get<UpstreamLogin>('upstream', state) : undefined;
   if (!login || ctx.now() - login.createdAt > UPSTREAM_LOGIN_TTL_MS) {
     throw new UpstreamLoginError(400, 'Sign-in expired', 'This sign-in attempt is unknown or has expired. Please start again.');
+  }
+  // Login CSRF: refuse a callback opened in a browser other than the one sent to the IdP. The state
+  // is not consumed here, so a stranger who opens the URL cannot cancel the genuine sign-in.
+  if (!holdsBinding(login, cookie(upstreamBindingCookieName(state)))) {
+    throw new UpstreamLoginError(403, 'Sign-in not started in this browser',
+      'This sign-in was started in another browser (or its cookie expired), so it cannot be completed here. Go back to the app and sign in again.');
   }
   ctx.store.delete('upstream', state); // single use
   const fail = (status: number, title: string, message: string) => new UpstreamLoginError(status, title, message, login.authenticationRequestId);

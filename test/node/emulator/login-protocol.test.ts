@@ -184,6 +184,50 @@ describe('login protocol', () => {
     assert.match(error.headers.get('vary') ?? '', /Origin/);
   });
 
+  it('echoes only allow-listed origins in CORS (a foreign page cannot read /api/session)', async () => {
+    const login = await beginLogin(emulator);
+    const picked = await pickSimulatedUser(emulator, login, 'google', 'Ada', 'ada@example.test');
+    const cookie = picked.cookie!.split(';')[0];
+    for (const origin of ['http://evil.example', 'https://localhost:5173', 'null', 'http://localhost.evil.example:5173']) {
+      const preflight = await fetch(`${emulator.url}/api/session`, {
+        method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'PATCH' },
+      });
+      assert.equal(preflight.status, 204, `preflight from ${origin} is still answered`);
+      assert.equal(preflight.headers.get('access-control-allow-origin'), null, `no ACAO for ${origin}`);
+      assert.equal(preflight.headers.get('access-control-allow-credentials'), null, `no ACAC for ${origin}`);
+      const refreshed = await fetch(`${emulator.url}/api/session`, { method: 'PATCH', headers: { Origin: origin, Cookie: cookie } });
+      assert.equal(refreshed.status, 200, `request from ${origin} is still answered`);
+      assert.equal(refreshed.headers.get('access-control-allow-origin'), null, `no ACAO for ${origin}`);
+      assert.equal(refreshed.headers.get('access-control-allow-credentials'), null, `no ACAC for ${origin}`);
+      assert.match(refreshed.headers.get('vary') ?? '', /Origin/);
+      await refreshed.arrayBuffer();
+    }
+    // The default seed admits the demo/test app origins (http://localhost:<any port>), errors included.
+    for (const origin of [APP_ORIGIN, 'http://localhost:40123', 'http://127.0.0.1:8080']) {
+      const missing = await fetch(`${emulator.url}/api/session`, { method: 'PATCH', headers: { Origin: origin } });
+      assert.equal(missing.status, 404);
+      assert.equal(missing.headers.get('access-control-allow-origin'), origin);
+      assert.equal(missing.headers.get('access-control-allow-credentials'), 'true');
+      await missing.arrayBuffer();
+    }
+  });
+
+  it('takes the CORS allow-list from the seed patterns', async () => {
+    const { readSeed } = await import('../../../demo/authress-emulator/seed.js');
+    const strict = await startEmulator({ seed: { ...readSeed(), allowedRedirectOrigins: ['http://localhost:5173'] } });
+    try {
+      const allowed = await fetch(`${strict.url}/.well-known/openid-configuration`, { headers: { Origin: 'http://localhost:5173' } });
+      assert.equal(allowed.headers.get('access-control-allow-origin'), 'http://localhost:5173');
+      for (const origin of ['http://localhost:5174', 'http://127.0.0.1:5173']) {
+        const refused = await fetch(`${strict.url}/.well-known/openid-configuration`, { headers: { Origin: origin } });
+        assert.equal(refused.status, 200);
+        assert.equal(refused.headers.get('access-control-allow-origin'), null, origin);
+      }
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('counts requests per path prefix for tests of callers', async () => {
     const before = emulator.state.requestCount('/.well-known/');
     await fetch(`${emulator.url}/.well-known/openid-configuration`);

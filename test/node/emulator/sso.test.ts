@@ -10,7 +10,7 @@ import { APP_ORIGIN, beginLogin, exchangeCode, pickSimulatedUser, startEmulator 
 
 /** Follows redirects by hand, keeping cookies per host, until `stop(url)` says so or a page is reached. */
 class Browser {
-  private readonly jar = new Map<string, Map<string, string>>();
+  readonly jar = new Map<string, Map<string, string>>();
 
   async go(url: string, init: { method?: string; form?: Record<string, string> } = {}, stop: (url: URL) => boolean = () => false) {
     let current = new URL(url);
@@ -42,6 +42,14 @@ class Browser {
     }
     throw new Error('too many redirects');
   }
+}
+
+/** Name of the upstream-login binding cookie the browser holds for the emulator, if any. */
+function bindingCookieName(browser: Browser): string | undefined {
+  for (const jar of browser.jar.values()) {
+    for (const [name, value] of jar) if (name.startsWith('authress_emulator_oauth_') && value) return name;
+  }
+  return undefined;
 }
 
 describe('SSO through the corporate IdP', () => {
@@ -121,6 +129,45 @@ describe('SSO through the corporate IdP', () => {
     assert.match(refused.html, /unexpected issuer/);
     // The state was consumed by that attempt: the genuine callback cannot be replayed afterwards.
     assert.equal((await browser.go(callback.url.toString())).status, 400);
+  });
+
+  it('binds the upstream state to the browser that started the sign-in (login CSRF)', async () => {
+    // The attacker signs in at the IdP as themselves and stops at the callback URL...
+    const attacker = new Browser();
+    const { login, action } = await toIdpLoginPage(attacker);
+    const callback = await attacker.go(action, { method: 'POST', form: { sub: 'alice' } }, isCallback);
+    assert.ok(isCallback(callback.url));
+    // ...and makes the victim's browser open it: refused, no session, no code for the app.
+    const membersBefore = emulator.state.tenants().find((t) => t.tenantId === 'acme')?.members ?? [];
+    const victim = await fetch(callback.url, { redirect: 'manual' });
+    const html = await victim.text();
+    assert.equal(victim.status, 403);
+    assert.match(html, /started in another browser/);
+    assert.equal(victim.headers.get('location'), null);
+    assert.doesNotMatch(victim.headers.get('set-cookie') ?? '', /authress_emulator_session=[^;]/);
+    const forged = await fetch(callback.url, { redirect: 'manual', headers: { Cookie: `${bindingCookieName(attacker)}=forged-value` } });
+    assert.equal(forged.status, 403);
+    await forged.arrayBuffer();
+    assert.deepEqual(emulator.state.tenants().find((t) => t.tenantId === 'acme')?.members ?? [], membersBefore);
+    // The browser that started the sign-in still completes it (the refusals did not burn the state).
+    const back = await attacker.go(callback.url.toString(), {}, (url) => url.origin === APP_ORIGIN);
+    assert.equal(back.url.origin, APP_ORIGIN);
+    assert.equal((await exchangeCode(emulator, login, back.url.searchParams.get('code')!)).status, 200);
+    assert.equal(bindingCookieName(attacker), undefined, 'the binding cookie is cleared after use');
+  });
+
+  it('sets the binding cookie short-lived, HttpOnly, SameSite=Lax and scoped to the callback', async () => {
+    const login = await beginLogin(emulator, { tenantLookupIdentifier: 'acme.test' });
+    const response = await fetch(login.authenticationUrl, { redirect: 'manual' });
+    assert.equal(response.status, 302);
+    assert.equal(new URL(response.headers.get('location')!).origin, idp.url);
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('authress_emulator_oauth_'));
+    assert.ok(cookie, 'a binding cookie is set with the redirect to the IdP');
+    assert.match(cookie, /; HttpOnly/);
+    assert.match(cookie, /; SameSite=Lax/);
+    assert.match(cookie, new RegExp(`; Path=${OAUTH_CALLBACK_PATH}(;|$)`));
+    assert.match(cookie, /; Max-Age=(\d+)/);
+    assert.ok(Number(cookie.match(/; Max-Age=(\d+)/)![1]) <= 15 * 60);
   });
 
   it("renders the IdP's own error page without external resources", async () => {
