@@ -95,6 +95,17 @@ export function createAuthress(config: BackendConfig, log: Logger, client?: Auth
     }
   }
 
+  /** true when the GET answers, false on 404. */
+  async function isFound(operation: string, fn: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await call(operation, fn);
+      return true;
+    } catch (error) {
+      if (isStatus(error, 404)) return false;
+      throw error;
+    }
+  }
+
   return {
     sdk,
 
@@ -184,15 +195,23 @@ export function createAuthress(config: BackendConfig, log: Logger, client?: Auth
     },
 
     async saveConnection(body: ConnectionBody, exists: boolean): Promise<void> {
-      const update = () => call('updateConnection', () => sdk.connections.updateConnection(body.connectionId, body));
-      const create = () => call('createConnection', () => sdk.connections.createConnection(body));
-      await upsert(exists, create, update);
+      await upsert(exists, {
+        create: () => call('createConnection', () => sdk.connections.createConnection(body)),
+        update: () => call('updateConnection', () => sdk.connections.updateConnection(body.connectionId, body)),
+        found: () => isFound('getConnection', () => sdk.connections.getConnection(body.connectionId)),
+      });
     },
 
+    /**
+     * Creates or updates the tenant. A 409 that is not "this tenant id exists" means its lookup
+     * identifier or a domain already routes to another tenant: that surfaces as AuthressStatusError(409).
+     */
     async saveTenant(body: TenantBody, exists: boolean): Promise<void> {
-      const update = () => call('updateTenant', () => sdk.tenants.updateTenant(body.tenantId, body));
-      const create = () => call('createTenant', () => sdk.tenants.createTenant(body));
-      await upsert(exists, create, update);
+      await upsert(exists, {
+        create: () => call('createTenant', () => sdk.tenants.createTenant(body)),
+        update: () => call('updateTenant', () => sdk.tenants.updateTenant(body.tenantId, body)),
+        found: () => isFound('getTenant', () => sdk.tenants.getTenant(body.tenantId)),
+      });
     },
 
     async createInvite(body: { tenantId?: string; statements: Array<{ roles: string[]; resources: Array<{ resourceUri: string }> }> }): Promise<string> {
@@ -225,19 +244,30 @@ export function createAuthress(config: BackendConfig, log: Logger, client?: Auth
   };
 }
 
-/** Create-or-update that survives our local view being stale (404 on update → create, 409 on create → update). */
-async function upsert(exists: boolean, create: () => Promise<unknown>, update: () => Promise<unknown>): Promise<void> {
-  const first = exists ? update : create;
-  const second = exists ? create : update;
-  try {
-    await first();
-  } catch (error) {
-    if (error instanceof AuthressStatusError && (error.status === 404 || error.status === 409)) {
-      await second();
+const isStatus = (error: unknown, status: number) => error instanceof AuthressStatusError && error.status === status;
+
+/**
+ * Create-or-update that survives our local view being stale: 404 on update → create; 409 on create →
+ * update, but only once `found()` confirms the id exists. Authress also answers 409 when something
+ * else in the body conflicts (a tenant's lookup identifier or domain held by another tenant); updating
+ * then would only 404, so that 409 is passed on to the caller. A 409 on update is passed on too.
+ */
+async function upsert(exists: boolean, ops: { create: () => Promise<unknown>; update: () => Promise<unknown>; found: () => Promise<boolean> }): Promise<void> {
+  if (exists) {
+    try {
+      await ops.update();
       return;
+    } catch (error) {
+      if (!isStatus(error, 404)) throw error;
     }
-    throw error;
   }
+  try {
+    await ops.create();
+    return;
+  } catch (error) {
+    if (!isStatus(error, 409) || !(await ops.found())) throw error;
+  }
+  await ops.update();
 }
 
 /**

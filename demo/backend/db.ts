@@ -54,6 +54,9 @@ export function openDatabase(path: string) {
     // Takes over a retryable key, or one whose worker died (lock expired), in one atomic statement.
     retakeKey: db.prepare(`UPDATE idempotency SET state = 'in_flight', locked_until = ?
       WHERE user_id = ? AND key = ? AND (state = 'retryable' OR (state = 'in_flight' AND locked_until <= ?))`),
+    // Compare-and-set on locked_until: only the attempt that set the current lock can push it out.
+    extendKey: db.prepare(`UPDATE idempotency SET locked_until = ?
+      WHERE user_id = ? AND key = ? AND state = 'in_flight' AND locked_until = ?`),
     setKeyResource: db.prepare('UPDATE idempotency SET resource_id = ? WHERE user_id = ? AND key = ?'),
     completeKey: db.prepare(`UPDATE idempotency SET state = 'done', status = ?, body = ?, headers_json = ? WHERE user_id = ? AND key = ?`),
     releaseKey: db.prepare(`UPDATE idempotency SET state = 'retryable' WHERE user_id = ? AND key = ?`),
@@ -90,6 +93,8 @@ export function openDatabase(path: string) {
       },
       get: (userId: string, key: string) => stmt.getKey.get(userId, key) as IdempotencyRow | undefined,
       retake: (userId: string, key: string, now: number, lockMs: number) => stmt.retakeKey.run(now + lockMs, userId, key, now).changes === 1,
+      /** Moves the lock to `lockedUntil` if it still reads `heldUntil` (the caller's own lock). */
+      extend: (userId: string, key: string, heldUntil: number, lockedUntil: number) => stmt.extendKey.run(lockedUntil, userId, key, heldUntil).changes === 1,
       setResource: (userId: string, key: string, resourceId: string) => stmt.setKeyResource.run(resourceId, userId, key),
       complete: (userId: string, key: string, status: number, body: string, headers: Record<string, string>) =>
         stmt.completeKey.run(status, body, JSON.stringify(headers), userId, key),

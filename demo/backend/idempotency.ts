@@ -40,6 +40,12 @@ export interface IdempotentContext {
   resourceId?: string;
   /** Records the id this attempt uses, before any side effect outside the database. */
   remember(resourceId: string): void;
+  /**
+   * Long work calls this between steps: it pushes the lock out to a full `lockMs` from now, so a retry
+   * cannot take the key over while this attempt is still making progress. Returns false when the
+   * lock was already lost (expired and taken over); the lock is then left alone.
+   */
+  heartbeat(): boolean;
 }
 
 export function createIdempotency(db: Db, now: () => number, ttlMs: number, lockMs = 60_000) {
@@ -51,6 +57,7 @@ export function createIdempotency(db: Db, now: () => number, ttlMs: number, lock
      */
     async run(userId: string, key: string, print: string, work: (ctx: IdempotentContext) => Promise<StoredResponse>): Promise<StoredResponse & { replayed: boolean }> {
       const t = now();
+      let lockedUntil = t + lockMs;
       let resourceId: string | undefined;
       if (!db.idempotency.reserve(userId, key, print, t, lockMs, ttlMs)) {
         const row = db.idempotency.get(userId, key);
@@ -62,8 +69,14 @@ export function createIdempotency(db: Db, now: () => number, ttlMs: number, lock
         if (!db.idempotency.retake(userId, key, t, lockMs)) throw new ProblemError('idempotency-key-in-flight', { retryAfter: 1 });
         resourceId = row.resource_id ?? undefined;
       }
+      const heartbeat = () => {
+        const next = Math.max(now() + lockMs, lockedUntil);
+        if (!db.idempotency.extend(userId, key, lockedUntil, next)) return false;
+        lockedUntil = next;
+        return true;
+      };
       try {
-        const result = await work({ resourceId, remember: (id) => db.idempotency.setResource(userId, key, id) });
+        const result = await work({ resourceId, remember: (id) => db.idempotency.setResource(userId, key, id), heartbeat });
         db.idempotency.complete(userId, key, result.status, JSON.stringify(result.body), result.headers);
         return { ...result, replayed: false };
       } catch (error) {

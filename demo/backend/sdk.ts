@@ -18,7 +18,11 @@ export interface AuthressClient {
     updateConnection(connectionId: string, body: unknown): Promise<SdkResponse>;
     getConnection(connectionId: string): Promise<SdkResponse>;
   };
-  tenants: { createTenant(body: unknown): Promise<SdkResponse>; updateTenant(tenantId: string, body: unknown): Promise<SdkResponse> };
+  tenants: {
+    createTenant(body: unknown): Promise<SdkResponse>;
+    updateTenant(tenantId: string, body: unknown): Promise<SdkResponse>;
+    getTenant(tenantId: string): Promise<SdkResponse>;
+  };
   invites: {
     createInvite(body: unknown): Promise<SdkResponse>;
     getInvite(inviteId: string): Promise<SdkResponse>;

@@ -87,7 +87,7 @@ export function registerInviteRoutes(app: Hono<Env>, s: Services): void {
     const validCount = addresses.filter((a) => a.valid).length;
     const ip = clientIp(c, s);
 
-    const result = await s.idempotency.run(userId, key, fingerprint('POST', `/accounts/${accountId}/invites`, body), async () => {
+    const result = await s.idempotency.run(userId, key, fingerprint('POST', `/accounts/${accountId}/invites`, body), async (attempt) => {
       if (validCount > 0) {
         s.limiter.take([
           { bucket: `invites:account:${accountId}`, rule: s.config.rateLimits.inviteAddressesPerAccount, cost: validCount },
@@ -97,7 +97,14 @@ export function registerInviteRoutes(app: Hono<Env>, s: Services): void {
       const tenantId = s.db.sso.get(accountId) ? accountId : undefined;
       const results: InviteResult[] = [];
       let unavailable = 0;
+      let lockLost = false;
       for (const { email, valid } of addresses) {
+        // Up to 50 addresses, each with Authress calls and an email, can outlast the key's lock:
+        // keep it while we make progress, so a client retry is told 409 instead of taking over.
+        if (!attempt.heartbeat() && !lockLost) {
+          lockLost = true;
+          s.log('warn', 'idempotency-lock-lost', { accountId });
+        }
         if (!valid) {
           results.push({ email, status: 'invalid', problemType: problemType('invalid-email') });
           continue;

@@ -2,8 +2,11 @@
 import { ownerRecordId } from '../../../demo/backend/routes/accounts.js';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { openDatabase } from '../../../demo/backend/db.js';
+import { createIdempotency, type IdempotentContext } from '../../../demo/backend/idempotency.js';
+import { ProblemError } from '../../../demo/backend/problems.js';
 import { AuthressClient } from '../../../demo/backend/sdk.js';
-import { createAccount, newAccountBody, newKey, setup, type Harness } from './helpers.js';
+import { createAccount, newAccountBody, newKey, setup, type Harness, type ApiResponse } from './helpers.js';
 
 let h: Harness;
 before(async () => { h = await setup(); });
@@ -140,4 +143,79 @@ test('two invite requests with different keys for one address send one invite an
   assert.deepEqual(statuses, ['already_pending', 'sent']);
   assert.equal(h.backend.outbox.list().length - before, 1);
   assert.equal((await h.api('GET', `/accounts/${accountId}/invites`, { token: owner })).body.invites.length, 1);
+});
+
+test('heartbeat keeps the lock of a long attempt; a lost lock is not stolen back', async () => {
+  const db = openDatabase(':memory:');
+  let clock = 1_000_000;
+  const idem = createIdempotency(db, () => clock, 24 * 3_600_000, 60_000);
+  const inFlight = (error: unknown) => error instanceof ProblemError && error.body.type.endsWith(':idempotency-key-in-flight');
+  const done = { status: 200, body: {}, headers: {} };
+  let second = 0;
+  const retry = () => idem.run('u', 'k', 'print', async () => { second++; return done; });
+  try {
+    await idem.run('u', 'k', 'print', async (attempt: IdempotentContext) => {
+      for (let step = 0; step < 4; step++) {
+        clock += 50_000; // 200 s in all, well past the 60 s lock
+        assert.equal(attempt.heartbeat(), true, `step ${step}`);
+        await assert.rejects(retry(), inFlight, `a retry at +${(step + 1) * 50} s is told to wait`);
+      }
+      return done;
+    });
+    assert.equal(second, 0, 'the retry never ran while the first attempt made progress');
+
+    // Without a heartbeat the lock lapses and a retry takes over; the old attempt cannot get it back.
+    await idem.run('u', 'k2', 'print', async (attempt: IdempotentContext) => {
+      clock += 61_000;
+      await idem.run('u', 'k2', 'print', async () => {
+        assert.equal(attempt.heartbeat(), false, 'the lapsed attempt learns it lost the key');
+        clock += 30_000;
+        await assert.rejects(idem.run('u', 'k2', 'print', async () => done), inFlight, 'the new holder still holds it');
+        return done;
+      });
+      return done;
+    });
+  } finally {
+    db.close();
+  }
+});
+
+test('an invite batch that outlasts the 60 s lock keeps its key: the client retry gets 409, not a second run', async () => {
+  let clock = Date.now();
+  const sdk = new AuthressClient({ authressApiUrl: h.emu.url }, h.emu.accessKey);
+  const realCreate = sdk.invites.createInvite.bind(sdk.invites);
+  let calls = 0;
+  let retry: Promise<ApiResponse> | undefined;
+  let fireRetry: (() => Promise<ApiResponse>) | undefined;
+  sdk.invites.createInvite = async (body: unknown) => {
+    clock += 25_000; // each address takes 25 s: five of them take 125 s
+    // At the fourth address (+100 s) the client retries; this attempt waits until the retry is answered.
+    if (++calls === 4 && fireRetry) {
+      retry = fireRetry();
+      await retry;
+    }
+    return realCreate(body);
+  };
+  const slow = await setup({ emulator: h.emu, deps: { now: () => clock, authressClient: sdk } });
+  try {
+    const owner = await slow.token('google|slow-batch@acme.test');
+    const accountId = await createAccount(slow, owner, 'Slow Batch');
+    const key = newKey();
+    const body = { emails: ['s1@acme.test', 's2@acme.test', 's3@acme.test', 's4@acme.test', 's5@acme.test'], roleId: 'Viewer' };
+    const before = slow.backend.outbox.list().length;
+    fireRetry = () => slow.api('POST', `/accounts/${accountId}/invites`, { token: owner, key, body });
+    const first = await slow.api('POST', `/accounts/${accountId}/invites`, { token: owner, key, body });
+    assert.equal(first.status, 200, first.text);
+    assert.deepEqual(first.body.results.map((r: { status: string }) => r.status), ['sent', 'sent', 'sent', 'sent', 'sent']);
+    const second = await retry!;
+    assert.equal(second.status, 409, second.text);
+    assert.equal(second.body.type, 'urn:authress-onboarding:problem:idempotency-key-in-flight');
+    assert.equal(calls, 5, 'five Authress invites, not more');
+    assert.equal(slow.backend.outbox.list().length - before, 5, 'five emails, not more');
+    const replay = await slow.api('POST', `/accounts/${accountId}/invites`, { token: owner, key, body });
+    assert.equal(replay.headers.get('idempotency-replayed'), 'true');
+    assert.deepEqual(replay.body, first.body);
+  } finally {
+    await slow.close();
+  }
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { webcrypto } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import * as x509 from '@peculiar/x509';
+import { AuthressClient } from '../../../demo/backend/sdk.js';
 import { SECRET_CANARY, captured, createAccount, oauth2Body, setup, type Harness } from './helpers.js';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
@@ -163,6 +164,86 @@ test('domains: syntax, public webmail, and one account per domain', async () => 
   // Once BigCo drops the domain, it is free again.
   assert.equal((await save(publicOauth({ domains: ['bigco.test'] }))).status, 200);
   assert.equal((await save(publicOauth({ domains: ['rival.test', 'bigco-eu.test'] }), rival, rivalToken)).status, 200);
+});
+
+const pairs = (res: { body: { errors: Array<{ pointer: string; code: string }> } }) => res.body.errors.map((e) => [e.pointer, e.code]);
+
+test('a domain Authress already routes to a tenant we do not know → 409 sso-domain-taken, never 500', async () => {
+  // A tenant created outside this backend (another deployment, the Authress portal) holds ghost.test.
+  const service = new AuthressClient({ authressApiUrl: h.emu.url }, h.emu.accessKey);
+  await service.tenants.createTenant({ tenantId: 'ten_outside', tenantLookupIdentifier: 'ghost.test', domains: [{ domain: 'ghost.test' }, { domain: 'ghost-eu.test' }] });
+  const token = await h.token('google|admin@haunted.test');
+  const haunted = await createAccount(h, token, 'Haunted');
+
+  // First save (create → 409 for the lookup identifier, and the tenant id does not exist).
+  const first = await save(publicOauth({ domains: ['ghost.test'] }), haunted, token);
+  assert.equal(first.status, 409, first.text);
+  assert.equal(first.body.type, 'urn:authress-onboarding:problem:sso-domain-taken');
+  assert.deepEqual(pairs(first), [['/domains/0', 'domain-taken']]);
+  const none = await h.api('GET', `/accounts/${haunted}/sso`, { token });
+  assert.equal(none.body.configured, false);
+  assert.deepEqual(none.body.domains, [], 'the local claim was released');
+  assert.ok(h.logs.some((line) => line.includes('"sso-domain-taken-at-authress"')));
+
+  // The connection of the failed attempt exists at Authress: create → 409 → confirmed → update.
+  const ok = await save(publicOauth({ domains: ['haunted.test'] }), haunted, token);
+  assert.equal(ok.status, 200, ok.text);
+  assert.deepEqual(h.emu.state.tenants().find((t) => t.tenantId === haunted)?.domains, [{ domain: 'haunted.test' }]);
+
+  // Later save (update → 409 for a domain): same answer, and the earlier configuration stands.
+  const later = await save(publicOauth({ domains: ['haunted.test', 'ghost-eu.test'] }), haunted, token);
+  assert.equal(later.status, 409, later.text);
+  assert.deepEqual(pairs(later), [['/domains/0', 'domain-taken']]);
+  assert.deepEqual((await h.api('GET', `/accounts/${haunted}/sso`, { token })).body.domains, ['haunted.test']);
+  assert.deepEqual(h.emu.state.tenants().find((t) => t.tenantId === haunted)?.domains, [{ domain: 'haunted.test' }]);
+  assert.deepEqual(h.emu.state.tenants().find((t) => t.tenantId === 'ten_outside')?.domains, [{ domain: 'ghost.test' }, { domain: 'ghost-eu.test' }]);
+  // The domain is free in our database, so another account is refused by Authress, not by us.
+  assert.equal((await save(publicOauth({ domains: ['ghost-eu.test'] }), accountId)).status, 409);
+});
+
+test('a tenant that exists at Authress but not in our database is updated, not reported as taken', async () => {
+  const token = await h.token('google|admin@stale.test');
+  const stale = await createAccount(h, token, 'Stale');
+  const service = new AuthressClient({ authressApiUrl: h.emu.url }, h.emu.accessKey);
+  await service.tenants.createTenant({ tenantId: stale, tenantLookupIdentifier: 'stale-old.test', domains: [{ domain: 'stale-old.test' }] });
+  const res = await save(publicOauth({ domains: ['stale.test'] }), stale, token);
+  assert.equal(res.status, 200, res.text);
+  const tenant = h.emu.state.tenants().find((t) => t.tenantId === stale);
+  assert.equal(tenant?.tenantLookupIdentifier, 'stale.test');
+  assert.deepEqual(tenant?.domains, [{ domain: 'stale.test' }]);
+});
+
+test('concurrent saves of one account run one after the other: local domains match the Authress tenant', async () => {
+  // The first tenant write of each round is held back, so if the two saves interleaved, the other
+  // save would overtake it at Authress and the two sides would end up with different domains.
+  const sdk = new AuthressClient({ authressApiUrl: h.emu.url }, h.emu.accessKey);
+  let holdNextTenantWrite = false;
+  const held = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A) => {
+    if (holdNextTenantWrite) {
+      holdNextTenantWrite = false;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    return fn(...args);
+  };
+  sdk.tenants.createTenant = held(sdk.tenants.createTenant.bind(sdk.tenants));
+  sdk.tenants.updateTenant = held(sdk.tenants.updateTenant.bind(sdk.tenants));
+  const racy = await setup({ emulator: h.emu, backend: { allowLoopbackIdp: false }, deps: { authressClient: sdk } });
+  try {
+    const token = await racy.token('google|admin@racy.test');
+    const racyId = await createAccount(racy, token, 'Racy');
+    for (const round of [1, 2]) {
+      holdNextTenantWrite = true;
+      const bodies = [[`racy-a${round}.test`], [`racy-b${round}.test`, `racy-c${round}.test`]].map((domains) => publicOauth({ domains }));
+      const responses = await Promise.all(bodies.map((body) => racy.api('PUT', `/accounts/${racyId}/sso`, { token, body })));
+      assert.deepEqual(responses.map((r) => r.status), [200, 200], responses.map((r) => r.text).join('\n'));
+      const local = (await racy.api('GET', `/accounts/${racyId}/sso`, { token })).body.domains as string[];
+      const remote = h.emu.state.tenants().find((t) => t.tenantId === racyId)?.domains?.map((d) => d.domain).sort();
+      assert.deepEqual(local, remote, `round ${round}: every domain claimed locally is routed by Authress`);
+      assert.ok([[`racy-a${round}.test`], [`racy-b${round}.test`, `racy-c${round}.test`]].some((set) => JSON.stringify(set) === JSON.stringify(local)), `one save wins whole: ${local.join(',')}`);
+    }
+  } finally {
+    await racy.close();
+  }
 });
 
 test('validation: unknown fields, wrong types and first-save secret are reported by pointer', async () => {
